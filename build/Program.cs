@@ -1,0 +1,3 @@
+using Microsoft.Build.Locator;
+MSBuildLocator.RegisterDefaults();
+return ItemEval.Build.Runner.Run(args);

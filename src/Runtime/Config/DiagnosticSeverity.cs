@@ -1,0 +1,7 @@
+namespace ItemEval.Runtime.Config;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

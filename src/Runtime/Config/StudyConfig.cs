@@ -1,0 +1,15 @@
+namespace ItemEval.Runtime.Config;
+
+/// <summary>A study.yaml, parsed and validated. Paths are relative to <see cref="StudyDirectory"/>.</summary>
+public sealed record StudyConfig(
+    string Name,
+    string? Description,
+    string StudyFile,
+    string StudyDirectory,
+    IReadOnlyList<DatasetConfig> Datasets,
+    DesignConfig Design,
+    IReadOnlyList<GraderConfig> Graders,
+    BudgetConfig Budget)
+{
+    public string Resolve(string relativePath) => Path.GetFullPath(Path.Combine(StudyDirectory, relativePath));
+}

@@ -1,0 +1,18 @@
+using ItemEval.Runtime.Config;
+
+namespace ItemEval.Runtime.Providers;
+
+/// <summary>Everything one generation call depends on. Its content (not the endpoint or key) keys the cell.</summary>
+/// <param name="Model">The <c>provider/model</c> id.</param>
+/// <param name="Options">The model's provider options from study.yaml.</param>
+/// <param name="Reference">
+/// The item's target. Only <c>mock/…</c> models read it, to simulate a chosen accuracy; real clients ignore it
+/// and it is not part of the request sent anywhere.
+/// </param>
+public sealed record ModelRequest(
+    string Model,
+    IReadOnlyList<ChatMessage> Messages,
+    LaneParameters Parameters,
+    int Epoch,
+    IReadOnlyDictionary<string, string> Options,
+    string? Reference = null);
