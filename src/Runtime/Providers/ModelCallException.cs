@@ -1,13 +1,27 @@
 namespace ItemEval.Runtime.Providers;
 
-/// <summary>A call that failed for good (after any retries); the cell is stored as an error with this message.</summary>
+/// <summary>
+/// A call that failed. <see cref="IsTransient"/> (429, 5xx, Anthropic 529, timeouts) tells the retry layer it may
+/// try again; once retries are spent the cell is stored as an error with <see cref="Exception.Message"/>.
+/// </summary>
 public sealed class ModelCallException : Exception
 {
-    public ModelCallException(string message, int? statusCode = null, Exception? inner = null)
+    public ModelCallException(
+        string message,
+        int? statusCode = null,
+        bool isTransient = false,
+        RateLimitHeaders? rateLimits = null,
+        Exception? inner = null)
         : base(message, inner)
     {
         StatusCode = statusCode;
+        IsTransient = isTransient;
+        RateLimits = rateLimits;
     }
 
     public int? StatusCode { get; }
+
+    public bool IsTransient { get; }
+
+    public RateLimitHeaders? RateLimits { get; }
 }

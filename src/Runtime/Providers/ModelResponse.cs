@@ -1,10 +1,16 @@
+using ItemEval.Runtime.Config;
+
 namespace ItemEval.Runtime.Providers;
 
 /// <summary>What came back from one call.</summary>
 /// <param name="FinishReason">stop, length, content_filter, … as the provider said it.</param>
+/// <param name="EffectiveParameters">The parameters actually sent after the parameter policy (null: as requested).</param>
+/// <param name="RateLimits">Limit headers of the response, for the adaptive rate limiter.</param>
 public sealed record ModelResponse(
     string Text,
     string FinishReason,
     TokenUsage Usage,
     TimeSpan Latency,
-    string? ProviderRequestId = null);
+    string? ProviderRequestId = null,
+    LaneParameters? EffectiveParameters = null,
+    RateLimitHeaders? RateLimits = null);
