@@ -1,0 +1,53 @@
+namespace ItemEval.Runtime.Reporting;
+
+/// <summary>
+/// The exported tables as SQL over the store. The long table has one row per item × condition × epoch × grader of
+/// the current design; a cell not (yet) generated still appears, with its status and an empty score.
+/// </summary>
+internal static class ExportQueries
+{
+    public const string Long = """
+        SELECT co.condition_id, co.model, co.lane, co.template, i.dataset, i.item_id, c.epoch,
+               gr.grader, gr.grader_type, g.score, g.passed, g.extracted,
+               coalesce(s.status, 'pending') AS status, s.finish_reason, s.input_tokens, s.output_tokens,
+               s.reasoning_tokens, CAST(s.usd AS DOUBLE) AS usd, s.latency_ms, s.cache_hit, c.cell_key, p.grading_key
+        FROM cells c
+        JOIN conditions co ON co.condition_id = c.condition_id
+        JOIN items i ON i.item_uid = c.item_uid
+        JOIN graders gr ON gr.scheme IS NULL OR lower(gr.scheme) = lower(i.scheme)
+        LEFT JOIN solutions s ON s.cell_key = c.cell_key
+        LEFT JOIN grading_plan p ON p.cell_key = c.cell_key AND p.grader = gr.grader
+        LEFT JOIN gradings g ON g.grading_key = p.grading_key
+        ORDER BY co.condition_id, i.dataset, i.item_id, c.epoch, gr.grader
+        """;
+
+    public const string Solutions = """
+        SELECT s.cell_key, s.condition_id, co.model, co.lane, co.template, i.dataset, i.item_id, s.epoch, s.status,
+               s.output, s.error, s.finish_reason, s.requested_parameters::VARCHAR AS requested_parameters,
+               s.effective_parameters::VARCHAR AS effective_parameters, s.input_tokens, s.output_tokens,
+               s.reasoning_tokens, s.cache_read_tokens, s.cache_write_tokens, CAST(s.usd AS DOUBLE) AS usd,
+               s.latency_ms, s.provider_request_id, s.attempts, s.retries, s.cache_hit, s.run_id, s.created_at
+        FROM cells c
+        JOIN solutions s ON s.cell_key = c.cell_key
+        JOIN conditions co ON co.condition_id = c.condition_id
+        JOIN items i ON i.item_uid = c.item_uid
+        ORDER BY s.condition_id, i.dataset, i.item_id, s.epoch
+        """;
+
+    public const string Gradings = """
+        SELECT g.grading_key, g.cell_key, g.grader, g.grader_type, g.score, g.passed, g.extracted, g.detail,
+               CAST(g.usd AS DOUBLE) AS usd, g.run_id, g.created_at
+        FROM grading_plan p JOIN gradings g ON g.grading_key = p.grading_key
+        ORDER BY g.cell_key, g.grader
+        """;
+
+    /// <summary>Mean score per condition and grader with its standard error (over item × epoch rows).</summary>
+    public const string Summary = """
+        SELECT condition_id, model, lane, template, grader, count(score) AS graded, count(*) AS cells,
+               round(avg(score), 4) AS mean_score,
+               round(CASE WHEN count(score) > 1 THEN stddev_samp(score) / sqrt(count(score)) END, 4) AS std_error,
+               round(sum(coalesce(usd, 0)), 6) AS usd
+        FROM ({0})
+        GROUP BY ALL ORDER BY condition_id, grader
+        """;
+}

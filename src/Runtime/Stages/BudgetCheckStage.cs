@@ -1,0 +1,29 @@
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Config;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>
+/// The gate before any money is spent: prices the pending cells, adds what the ledger says was spent, and fails
+/// above <c>budget.max_usd</c> (no flag lifts it) or, when anything costs money, without confirmation.
+/// </summary>
+public static class BudgetCheckStage
+{
+    public static CostEstimate Run(StageContext context)
+    {
+        var study = LoadedStudy.Load(context.StudyFile);
+        using var run = StageRun.Begin(context, study.Config.Name, "BudgetCheck");
+        var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store), PriceTable.For(study.Config.Budget), EstimatePolicy.Parse(context.Options.Policy));
+        var spent = run.Store.Ledger.TotalUsd();
+        var cap = study.Config.Budget.MaxUsd is { } max ? $" of the ${max:0.00##} cap" : " (no cap set)";
+        context.Reporter.Info($"estimated ${estimate.TotalUsd:0.0000} for {estimate.Lines.Sum(line => line.Calls)} calls; spent so far ${spent:0.0000}{cap}");
+        var diagnostics = BudgetGate.Check(estimate, spent, study.Config.Budget, context.Options.Yes);
+        if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+        {
+            throw new StudyException(diagnostics);
+        }
+
+        run.Succeeded();
+        return estimate;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Datasets;
+using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>Runs one cell: render, call, and turn the outcome (answer, empty answer or failure) into a stored row.</summary>
+internal sealed class CellRunner
+{
+    private readonly ModelClientRouter _clients;
+    private readonly PriceTable _prices;
+    private readonly string _runId;
+
+    public CellRunner(ModelClientRouter clients, PriceTable prices, string runId)
+    {
+        _clients = clients;
+        _prices = prices;
+        _runId = runId;
+    }
+
+    public async Task<SolutionRecord> RunAsync(Cell cell, Condition condition, Item item, CancellationToken cancellationToken)
+    {
+        var request = new ModelRequest(
+            condition.Model.Id,
+            TemplateRenderer.Render(condition.Template, item),
+            condition.Lane.Parameters,
+            cell.Epoch,
+            condition.Model.Options,
+            item.Target);
+        var requested = StoreJson.Write(condition.Lane.Parameters);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var response = await _clients.For(condition.Model).CompleteAsync(request, cancellationToken);
+            var status = string.IsNullOrWhiteSpace(response.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
+            var usd = _prices.TryGet(condition.Model.Id, out var price) ? PriceTable.Cost(price, response.Usage) : 0m;
+            return Record(cell, condition, status, response.Text, null, response.FinishReason, requested,
+                response.EffectiveParameters is null ? requested : StoreJson.Write(response.EffectiveParameters),
+                response.Usage, usd, response.Latency.TotalMilliseconds, response.ProviderRequestId);
+        }
+        catch (ModelCallException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            var message = failure.StatusCode is { } code ? $"HTTP {code}: {failure.Message}" : failure.Message;
+            return Record(cell, condition, SolutionStatus.Error, null, message, null, requested, null,
+                TokenUsage.Zero, 0m, clock.Elapsed.TotalMilliseconds, null);
+        }
+    }
+
+    private SolutionRecord Record(
+        Cell cell, Condition condition, string status, string? output, string? error, string? finishReason,
+        string requested, string? effective, TokenUsage usage, decimal usd, double latencyMs, string? requestId) =>
+        new(cell.Key, cell.ConditionId, cell.ItemUid, cell.Epoch, condition.Model.Id, status, output, error, finishReason,
+            requested, effective, usage, usd, latencyMs, requestId, Retries: 0, CacheHit: false, _runId);
+}

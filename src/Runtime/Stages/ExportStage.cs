@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using ItemEval.Runtime.Reporting;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>Writes the long table, solutions, gradings, a per-condition summary and manifest.json under export/.</summary>
+public static class ExportStage
+{
+    private static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public static Manifest Run(StageContext context)
+    {
+        var study = LoadedStudy.Load(context.StudyFile);
+        using var run = StageRun.Begin(context, study.Config.Name, "Export");
+        var directory = context.ExportDirectory;
+        Directory.CreateDirectory(directory);
+        var tables = new List<ExportedTable>
+        {
+            TableExporter.Write(run.Store, directory, "long", ExportQueries.Long),
+            TableExporter.Write(run.Store, directory, "solutions", ExportQueries.Solutions),
+            TableExporter.Write(run.Store, directory, "gradings", ExportQueries.Gradings),
+            TableExporter.Write(run.Store, directory, "summary", string.Format(CultureInfo.InvariantCulture, ExportQueries.Summary, ExportQueries.Long)),
+        };
+        var manifest = ManifestBuilder.Build(study, run.Store, tables);
+        File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson) + "\n");
+        ReportSummary(context, run.Store);
+        context.Reporter.Info($"results: {directory}{Path.DirectorySeparatorChar} (long.parquet, long.csv, summary.csv, manifest.json); store: {run.Store.Path}");
+        run.Succeeded();
+        return manifest;
+    }
+
+    private static void ReportSummary(StageContext context, StudyStore store)
+    {
+        var query = string.Format(CultureInfo.InvariantCulture, ExportQueries.Summary, ExportQueries.Long);
+        var rows = store.Connection.Query(
+                $"SELECT condition_id, grader, graded, cells, mean_score, std_error, usd FROM ({query})",
+                reader => (IReadOnlyList<string>)
+                [
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    Convert.ToString(reader.GetValue(2), CultureInfo.InvariantCulture)!,
+                    Convert.ToString(reader.GetValue(3), CultureInfo.InvariantCulture)!,
+                    reader.IsDBNull(4) ? "" : Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture).ToString("0.000", CultureInfo.InvariantCulture),
+                    reader.IsDBNull(5) ? "" : Convert.ToDouble(reader.GetValue(5), CultureInfo.InvariantCulture).ToString("0.000", CultureInfo.InvariantCulture),
+                    "$" + Convert.ToDouble(reader.GetValue(6), CultureInfo.InvariantCulture).ToString("0.0000", CultureInfo.InvariantCulture),
+                ])
+            .ToList();
+        foreach (var line in TextTable.Render(["condition", "grader", "graded", "cells", "mean", "s.e.", "cost"], rows))
+        {
+            context.Reporter.Info(line);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>Turns the pending cells into the calls the estimator prices, rendering each prompt to measure it.</summary>
+internal static class PendingCalls
+{
+    public static IReadOnlyList<PendingCall> From(LoadedStudy study, StudyStore store)
+    {
+        var items = store.Items.ByUid();
+        var conditions = GridExpander.Expand(study.Config, study.Templates, []).Conditions.ToDictionary(condition => condition.Id, StringComparer.Ordinal);
+        var calls = new List<PendingCall>();
+        foreach (var cell in store.Solutions.Pending())
+        {
+            if (!conditions.TryGetValue(cell.ConditionId, out var condition) || !items.TryGetValue(cell.ItemUid, out var item))
+            {
+                continue;
+            }
+
+            var promptChars = TemplateRenderer.Render(condition.Template, item).Sum(message => message.Content.Length);
+            calls.Add(new PendingCall(condition.Id, condition.Model.Id, promptChars, condition.Lane.Parameters.MaxTokens));
+        }
+
+        return calls;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>Reports progress at most once a second (and always at the end), so long runs show life without flooding logs.</summary>
+internal sealed class ProgressTicker
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private readonly IStageReporter _reporter;
+    private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+
+    public ProgressTicker(IStageReporter reporter) => _reporter = reporter;
+
+    public void Tick(Func<string> message, bool force = false)
+    {
+        if (!force && _sinceLast.Elapsed < Interval)
+        {
+            return;
+        }
+
+        _sinceLast.Restart();
+        _reporter.Progress(message());
+    }
+}

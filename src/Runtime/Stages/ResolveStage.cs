@@ -1,0 +1,68 @@
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Datasets;
+using ItemEval.Runtime.Hashing;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>
+/// The cheap stage every target depends on: validates the study, checks dataset locks and hashes each stage's
+/// inputs. It never opens a model client or the store, so it may run on every build.
+/// </summary>
+public static class ResolveStage
+{
+    public static StudyFingerprints Run(StageContext context)
+    {
+        var study = LoadedStudy.Load(context.StudyFile);
+        var config = study.Config;
+        var fileHashes = DatasetHasher.HashFiles(config);
+        if (!context.Options.UpdateLocks)
+        {
+            var diagnostics = DatasetLockCheck.Verify(config, DatasetLock.Read(LockPath(config)), fileHashes);
+            if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+            {
+                throw new StudyException(diagnostics);
+            }
+        }
+
+        // A deleted store invalidates every stamp: the stamps describe what the store holds.
+        if (!File.Exists(StudyStore.PathIn(context.ArtifactsDirectory)) && Directory.Exists(context.StampDirectory))
+        {
+            Directory.Delete(context.StampDirectory, recursive: true);
+        }
+
+        var datasets = ContentHash.Of(new DatasetsFingerprint(config.Datasets.Select(Describe).ToList(), fileHashes.OrderBy(pair => pair.Key).ToList()));
+        var grid = ContentHash.Of(new GridFingerprint(
+            datasets,
+            config.Design.Models.Select(model => new ModelFingerprint(model.Id, model.Options.OrderBy(pair => pair.Key).ToList(), model.Lanes.Select(lane => new LaneFingerprint(lane.Name, lane.Parameters)).ToList())).ToList(),
+            study.Templates.Select(template => template.Name + ":" + template.ContentHash).ToList(),
+            config.Design.Epochs));
+        var budget = ContentHash.Of(new BudgetFingerprint(grid, config.Budget.MaxUsd, config.Budget.Prices.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value.InputPerMillion}/{pair.Value.OutputPerMillion}").ToList(), context.Options.Policy));
+        var grading = ContentHash.Of(new GradersFingerprint(config.Graders.Select(grader => new GraderFingerprint(grader.Name, grader.Type, grader.Scheme, grader.Options.OrderBy(pair => pair.Key).ToList())).ToList()));
+        var export = ContentHash.Of(new ExportFingerprint(grid, grading, ToolInfo.Version));
+        return new StudyFingerprints(datasets, grid, budget, grading, export);
+    }
+
+    public static string LockPath(StudyConfig config) => Path.Combine(config.StudyDirectory, "datasets.lock.json");
+
+    private static string Describe(DatasetConfig dataset) =>
+        string.Join('|', dataset.Name, dataset.Path, dataset.Format, dataset.Scheme, dataset.Limit, dataset.Mapping.Id,
+            dataset.Mapping.Input, dataset.Mapping.Target, dataset.Mapping.Choices, dataset.Mapping.Scheme,
+            string.Join(',', dataset.Mapping.Metadata));
+
+    private sealed record DatasetsFingerprint(List<string> Datasets, List<KeyValuePair<string, string>> Files);
+
+    private sealed record LaneFingerprint(string Name, LaneParameters Parameters);
+
+    private sealed record ModelFingerprint(string Id, List<KeyValuePair<string, string>> Options, List<LaneFingerprint> Lanes);
+
+    private sealed record GridFingerprint(string Datasets, List<ModelFingerprint> Models, List<string> Templates, int Epochs);
+
+    private sealed record BudgetFingerprint(string Grid, decimal? MaxUsd, List<string> Prices, string Policy);
+
+    private sealed record GraderFingerprint(string Name, string Type, string? Scheme, List<KeyValuePair<string, string>> Options);
+
+    private sealed record GradersFingerprint(List<GraderFingerprint> Graders);
+
+    private sealed record ExportFingerprint(string Grid, string Grading, string Tool);
+}

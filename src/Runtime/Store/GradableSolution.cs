@@ -1,0 +1,4 @@
+namespace ItemEval.Runtime.Store;
+
+/// <summary>A finished solution the grading stage reads.</summary>
+public sealed record GradableSolution(string CellKey, string ItemUid, string Status, string Output);

@@ -1,0 +1,25 @@
+using DuckDB.NET.Data;
+
+namespace ItemEval.Runtime.Store;
+
+/// <summary>One row per stage run: when, which target, how it ended, how many provider calls it made.</summary>
+public sealed class RunRepository
+{
+    private readonly DuckDBConnection _connection;
+
+    internal RunRepository(DuckDBConnection connection) => _connection = connection;
+
+    public string Start(string target, string toolVersion)
+    {
+        var runId = $"{DateTime.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid():N}"[..24];
+        _connection.Execute(
+            "INSERT INTO runs VALUES ($id, $target, now(), NULL, 'running', $version, 0)",
+            ("id", runId), ("target", target), ("version", toolVersion));
+        return runId;
+    }
+
+    public void Finish(string runId, string status, int calls) =>
+        _connection.Execute(
+            "UPDATE runs SET finished_at = now(), status = $status, calls = $calls WHERE run_id = $id",
+            ("id", runId), ("status", status), ("calls", calls));
+}

@@ -1,0 +1,48 @@
+namespace ItemEval.Runtime.Store;
+
+/// <summary>
+/// The DuckDB schema. <see cref="Version"/> is stored in <c>meta</c>; a store written by a newer ItemEval is refused
+/// rather than misread. Solutions and gradings are keyed by content hashes, so rows of an earlier configuration
+/// stay and are reused when the configuration comes back.
+/// </summary>
+internal static class Schema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS runs (
+            run_id VARCHAR PRIMARY KEY, target VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP, status VARCHAR NOT NULL, tool_version VARCHAR, calls INTEGER DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS items (
+            item_uid VARCHAR PRIMARY KEY, dataset VARCHAR NOT NULL, item_id VARCHAR NOT NULL, input VARCHAR NOT NULL,
+            target VARCHAR, choices JSON, scheme VARCHAR, metadata JSON, content_hash VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS conditions (
+            condition_id VARCHAR PRIMARY KEY, model VARCHAR NOT NULL, lane VARCHAR NOT NULL, template VARCHAR NOT NULL,
+            template_hash VARCHAR NOT NULL, parameters JSON NOT NULL);
+        CREATE TABLE IF NOT EXISTS cells (
+            condition_id VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL, cell_key VARCHAR NOT NULL,
+            PRIMARY KEY (condition_id, item_uid, epoch));
+        CREATE TABLE IF NOT EXISTS solutions (
+            cell_key VARCHAR PRIMARY KEY, condition_id VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL,
+            model VARCHAR NOT NULL, status VARCHAR NOT NULL, output VARCHAR, error VARCHAR, finish_reason VARCHAR,
+            requested_parameters JSON, effective_parameters JSON,
+            input_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, cache_read_tokens INTEGER,
+            cache_write_tokens INTEGER, usd DECIMAL(18,6), latency_ms DOUBLE, provider_request_id VARCHAR,
+            attempts INTEGER NOT NULL, retries INTEGER NOT NULL DEFAULT 0, cache_hit BOOLEAN NOT NULL DEFAULT false,
+            run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+        CREATE TABLE IF NOT EXISTS gradings (
+            grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
+            score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,
+            run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+        CREATE TABLE IF NOT EXISTS graders (
+            grader VARCHAR PRIMARY KEY, grader_type VARCHAR NOT NULL, scheme VARCHAR, options JSON NOT NULL);
+        CREATE TABLE IF NOT EXISTS grading_plan (
+            cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grading_key VARCHAR NOT NULL,
+            PRIMARY KEY (cell_key, grader));
+        CREATE TABLE IF NOT EXISTS ledger (
+            entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
+            model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+            usd DECIMAL(18,6) NOT NULL, at TIMESTAMP NOT NULL);
+        """;
+}

@@ -1,0 +1,24 @@
+using ItemEval.Runtime.Providers;
+
+namespace ItemEval.Runtime.Store;
+
+/// <summary>One generated cell as stored, successful or not.</summary>
+public sealed record SolutionRecord(
+    string CellKey,
+    string ConditionId,
+    string ItemUid,
+    int Epoch,
+    string Model,
+    string Status,
+    string? Output,
+    string? Error,
+    string? FinishReason,
+    string RequestedParametersJson,
+    string? EffectiveParametersJson,
+    TokenUsage Usage,
+    decimal Usd,
+    double LatencyMs,
+    string? ProviderRequestId,
+    int Retries,
+    bool CacheHit,
+    string RunId);

@@ -1,0 +1,86 @@
+using DuckDB.NET.Data;
+using ItemEval.Runtime.Design;
+
+namespace ItemEval.Runtime.Store;
+
+/// <summary>Generated outputs keyed by cell key, and the resume predicate over them.</summary>
+public sealed class SolutionRepository
+{
+    private readonly DuckDBConnection _connection;
+
+    internal SolutionRepository(DuckDBConnection connection) => _connection = connection;
+
+    /// <summary>
+    /// The resume predicate: a cell of the current grid runs when it has no solution or its solution is an error.
+    /// A done (or empty) cell never runs again, whatever happened to the run that made it.
+    /// </summary>
+    public IReadOnlyList<Cell> Pending() =>
+        _connection.Query(
+                """
+                SELECT c.condition_id, c.item_uid, c.epoch, c.cell_key FROM cells c
+                LEFT JOIN solutions s ON s.cell_key = c.cell_key
+                WHERE s.cell_key IS NULL OR s.status = 'error'
+                ORDER BY c.epoch, c.condition_id, c.item_uid
+                """,
+                reader => new Cell(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)))
+            .ToList();
+
+    /// <summary>Stores a result; a repeated attempt on an errored cell replaces it and counts the attempt.</summary>
+    public void Save(SolutionRecord record)
+    {
+        _connection.Execute(
+            """
+            INSERT INTO solutions VALUES ($key, $condition, $item, $epoch, $model, $status, $output, $error, $finish,
+                $requested, $effective, $in, $out, $reasoning, $cache_read, $cache_write, $usd, $latency, $request_id,
+                1, $retries, $cache_hit, $run, now())
+            ON CONFLICT (cell_key) DO UPDATE SET
+                status = excluded.status, output = excluded.output, error = excluded.error,
+                finish_reason = excluded.finish_reason, requested_parameters = excluded.requested_parameters,
+                effective_parameters = excluded.effective_parameters, input_tokens = excluded.input_tokens,
+                output_tokens = excluded.output_tokens, reasoning_tokens = excluded.reasoning_tokens,
+                cache_read_tokens = excluded.cache_read_tokens, cache_write_tokens = excluded.cache_write_tokens,
+                usd = excluded.usd, latency_ms = excluded.latency_ms, provider_request_id = excluded.provider_request_id,
+                attempts = solutions.attempts + 1, retries = solutions.retries + excluded.retries,
+                cache_hit = excluded.cache_hit, run_id = excluded.run_id, created_at = excluded.created_at
+            """,
+            ("key", record.CellKey), ("condition", record.ConditionId), ("item", record.ItemUid), ("epoch", record.Epoch),
+            ("model", record.Model), ("status", record.Status), ("output", record.Output), ("error", record.Error),
+            ("finish", record.FinishReason), ("requested", record.RequestedParametersJson),
+            ("effective", record.EffectiveParametersJson), ("in", record.Usage.InputTokens),
+            ("out", record.Usage.OutputTokens), ("reasoning", record.Usage.ReasoningTokens),
+            ("cache_read", record.Usage.CacheReadTokens), ("cache_write", record.Usage.CacheWriteTokens),
+            ("usd", record.Usd), ("latency", record.LatencyMs), ("request_id", record.ProviderRequestId),
+            ("retries", record.Retries), ("cache_hit", record.CacheHit), ("run", record.RunId));
+    }
+
+    /// <summary>Outputs ready to grade: done or empty solutions of the current grid.</summary>
+    public IReadOnlyList<GradableSolution> Gradable() =>
+        _connection.Query(
+                """
+                SELECT s.cell_key, s.item_uid, s.status, coalesce(s.output, '') FROM cells c
+                JOIN solutions s ON s.cell_key = c.cell_key
+                WHERE s.status IN ('done', 'empty') ORDER BY s.cell_key
+                """,
+                reader => new GradableSolution(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)))
+            .ToList();
+
+    /// <summary>A fingerprint of the current grid's finished solutions: grading is stale exactly when it changes.</summary>
+    public string Fingerprint() =>
+        _connection.Scalar(
+            """
+            SELECT coalesce(sha256(string_agg(s.cell_key || ':' || s.status, ',' ORDER BY s.cell_key)), 'none')
+            FROM cells c JOIN solutions s ON s.cell_key = c.cell_key WHERE s.status IN ('done', 'empty')
+            """) as string ?? "none";
+
+    /// <summary>Errored cells of the current grid per condition, for the end-of-run report.</summary>
+    public IReadOnlyList<ConditionFailures> Failures() =>
+        _connection.Query(
+                """
+                SELECT c.condition_id, count(*) FILTER (WHERE s.status = 'error'), count(*),
+                       coalesce(min(s.error) FILTER (WHERE s.status = 'error'), '')
+                FROM cells c LEFT JOIN solutions s ON s.cell_key = c.cell_key
+                GROUP BY c.condition_id HAVING count(*) FILTER (WHERE s.status = 'error') > 0 ORDER BY c.condition_id
+                """,
+                reader => new ConditionFailures(reader.GetString(0), Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)), reader.GetString(3)))
+            .ToList();
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using ItemEval.Runtime.Config;
+
+namespace ItemEval.Runtime.Store;
+
+/// <summary>
+/// One study's DuckDB file. Opening it creates or checks the schema; the repositories share its connection.
+/// DuckDB connections are not thread-safe, so a stage funnels all writes through one thread.
+/// </summary>
+public sealed class StudyStore : IDisposable
+{
+    public const string FileName = "itemeval.duckdb";
+
+    private StudyStore(DuckDBConnection connection, string path)
+    {
+        Connection = connection;
+        Path = path;
+        Items = new ItemRepository(connection);
+        Design = new DesignRepository(connection);
+        Solutions = new SolutionRepository(connection);
+        Gradings = new GradingRepository(connection);
+        Ledger = new LedgerRepository(connection);
+        Runs = new RunRepository(connection);
+    }
+
+    public string Path { get; }
+
+    public ItemRepository Items { get; }
+
+    public DesignRepository Design { get; }
+
+    public SolutionRepository Solutions { get; }
+
+    public GradingRepository Gradings { get; }
+
+    public LedgerRepository Ledger { get; }
+
+    public RunRepository Runs { get; }
+
+    internal DuckDBConnection Connection { get; }
+
+    public static string PathIn(string artifactsDirectory) => System.IO.Path.Combine(artifactsDirectory, FileName);
+
+    public static StudyStore Open(string artifactsDirectory)
+    {
+        Directory.CreateDirectory(artifactsDirectory);
+        var path = PathIn(artifactsDirectory);
+        var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        try
+        {
+            EnsureSchema(connection, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new StudyStore(connection, path);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: a crash leaves either all of it or none.</summary>
+    public void InTransaction(Action work)
+    {
+        using var transaction = Connection.BeginTransaction();
+        work();
+        transaction.Commit();
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    private static void EnsureSchema(DuckDBConnection connection, string path)
+    {
+        connection.Execute(Schema.Create);
+        var stored = connection.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string;
+        if (stored is null)
+        {
+            connection.Execute(
+                "INSERT INTO meta VALUES ('schema_version', $v)",
+                ("v", Schema.Version.ToString(CultureInfo.InvariantCulture)));
+            return;
+        }
+
+        if (int.Parse(stored, CultureInfo.InvariantCulture) > Schema.Version)
+        {
+            throw new StudyException(Diagnostic.Error(
+                DiagnosticCodes.StoreSchemaTooNew,
+                $"{path} was written by a newer ItemEval (schema {stored}, this one reads {Schema.Version}); update ItemEval or run Clean",
+                SourceLocation.Start(path)));
+        }
+    }
+}

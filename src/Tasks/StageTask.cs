@@ -1,0 +1,69 @@
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Stages;
+using Microsoft.Build.Framework;
+
+namespace ItemEval.Tasks;
+
+/// <summary>
+/// The shared shell of every ItemEval task: turns MSBuild parameters into a <see cref="StageContext"/>, study errors
+/// into canonical diagnostics, and Ctrl-C (ICancelableTask) into a cancellation the stage honours.
+/// Keys never pass through here: providers read them from the environment inside the runtime.
+/// </summary>
+public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    [Required]
+    public string StudyFile { get; set; } = "";
+
+    [Required]
+    public string ArtifactsDir { get; set; } = "";
+
+    public bool Yes { get; set; }
+
+    public string Policy { get; set; } = "expected";
+
+    public bool UpdateLocks { get; set; }
+
+    public bool NoCache { get; set; }
+
+    public bool DryRun { get; set; }
+
+    public bool VerifyFirst { get; set; }
+
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    public void Cancel() => _cancellation.Cancel();
+
+    public sealed override bool Execute()
+    {
+        var reporter = new TaskStageReporter(Log);
+        var context = new StageContext(
+            Path.GetFullPath(StudyFile),
+            Path.GetFullPath(ArtifactsDir),
+            new StageOptions(Yes, string.IsNullOrWhiteSpace(Policy) ? "expected" : Policy, UpdateLocks, NoCache, DryRun, VerifyFirst),
+            reporter);
+        try
+        {
+            Run(context);
+        }
+        catch (StudyException error)
+        {
+            foreach (var diagnostic in error.Diagnostics)
+            {
+                reporter.Report(diagnostic);
+            }
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            reporter.Report(Diagnostic.Error(DiagnosticCodes.Cancelled, "cancelled: finished cells are kept; run the same command to resume"));
+        }
+
+        return !Log.HasLoggedErrors || ContinuesDespiteErrors;
+    }
+
+    /// <summary>True when the errors logged are results to report (failed cells), not reasons to stop the build.</summary>
+    protected virtual bool ContinuesDespiteErrors => false;
+
+    protected abstract void Run(StageContext context);
+}
