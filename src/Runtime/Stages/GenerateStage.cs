@@ -61,7 +61,7 @@ public static class GenerateStage
         await writer;
         ticker.Tick(Progress, force: true);
         run.Succeeded(tally.Calls);
-        return new GenerateResult(pending.Count, tally.Done, tally.Failed, tally.Empty, tally.Calls, FailuresByCondition(store), store.Solutions.Fingerprint());
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.Calls, FailuresByCondition(store), store.Solutions.Fingerprint());
     }
 
     private static async Task WriteAll(ChannelReader<SolutionRecord> reader, StageRun run, GenerateTally tally, ProgressTicker ticker, Func<string> progress)

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace ItemEval.EndToEnd.Tests;
+
+/// <summary>Runs the real front end (the same DLL build.sh runs) as a child process, as a user would.</summary>
+internal static class FrontEndProcess
+{
+    public static string RepoRoot { get; } = Metadata("RepoRoot");
+
+    private static string FrontEnd { get; } = Metadata("FrontEnd");
+
+    public static FrontEndResult Run(string artifactsRoot, params string[] arguments) =>
+        RunAsync(artifactsRoot, arguments, onOutput: null, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Starts the front end; <paramref name="onOutput"/> sees each line as it comes (to react mid-run).</summary>
+    public static async Task<FrontEndResult> RunAsync(string artifactsRoot, string[] arguments, Action<Process, string>? onOutput, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(FrontEnd);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ITEMEVAL_ARTIFACTS"] = artifactsRoot;
+        start.Environment["ITEMEVAL_ROOT"] = RepoRoot;
+        start.Environment.Remove("ITEMEVAL_STUDY");
+        start.Environment.Remove("STUDY");
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            onOutput?.Invoke(process, line.Data);
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit();
+        lock (output)
+        {
+            return new FrontEndResult(process.ExitCode, output.ToString());
+        }
+    }
+
+    private static string Metadata(string key) =>
+        typeof(FrontEndProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value!;
+}

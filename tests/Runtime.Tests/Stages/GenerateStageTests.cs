@@ -1,0 +1,93 @@
+using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Stages;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Tests.Stages;
+
+public sealed class GenerateStageTests
+{
+    [Fact]
+    public async Task Runs_every_cell_once_and_a_second_run_makes_no_call()
+    {
+        using var study = new TempStudy(items: 10);
+        study.Prepare();
+        var client = new ScriptedClient((_, request, _) => Task.FromResult(ScriptedClient.Answer($"The answer is {request.Reference}.")));
+
+        var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+        var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+
+        Assert.Equal(20, first.Done);
+        Assert.Equal(0, second.Pending);
+        Assert.Equal(20, client.Calls);
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_keeps_finished_cells_and_the_next_run_does_only_the_rest()
+    {
+        using var study = new TempStudy(items: 30);
+        study.Prepare();
+        using var cancellation = new CancellationTokenSource();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var client = new ScriptedClient(async (call, request, token) =>
+        {
+            if (call == 25)
+            {
+                await cancellation.CancelAsync();
+            }
+
+            token.ThrowIfCancellationRequested();
+            return ScriptedClient.Answer("The answer is 1.");
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            GenerateStage.RunAsync(study.Context(), cancellation.Token, new ModelClientRouter(_ => client)));
+        int kept;
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            kept = 60 - store.Solutions.Pending().Count;
+        }
+
+        var resumedClient = new ScriptedClient((_, request, _) => Task.FromResult(ScriptedClient.Answer("The answer is 2.")));
+        var resumed = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => resumedClient));
+
+        Assert.InRange(kept, 1, 59);
+        Assert.Equal(60 - kept, resumedClient.Calls);
+        Assert.Equal(60 - kept, resumed.Done);
+        using var after = StudyStore.Open(study.Artifacts);
+        Assert.Empty(after.Solutions.Pending());
+        Assert.Equal(60 - kept, after.Ledger.CallsInRun(resumed.RunId));
+    }
+
+    [Fact]
+    public async Task Failed_cells_are_stored_as_errors_and_only_they_run_again()
+    {
+        using var study = new TempStudy(items: 10);
+        study.Prepare();
+        var failing = new ScriptedClient((call, _, _) => call % 4 == 0
+            ? throw new ModelCallException("server exploded", 500, isTransient: true)
+            : Task.FromResult(ScriptedClient.Answer("The answer is 3.")));
+
+        var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => failing));
+        var healthy = new ScriptedClient((_, _, _) => Task.FromResult(ScriptedClient.Answer("The answer is 4.")));
+        var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => healthy));
+
+        Assert.Equal(5, first.Failed);
+        Assert.Contains(first.RemainingFailures, failure => failure.FirstError.Contains("server exploded", StringComparison.Ordinal));
+        Assert.Equal(5, healthy.Calls);
+        Assert.Empty(second.RemainingFailures);
+    }
+
+    [Fact]
+    public async Task Empty_answers_are_marked_empty_and_not_rerun()
+    {
+        using var study = new TempStudy(items: 5);
+        study.Prepare();
+        var client = new ScriptedClient((_, _, _) => Task.FromResult(new ModelResponse("", "length", new TokenUsage(10, 256), TimeSpan.Zero)));
+
+        var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+        var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+
+        Assert.Equal(10, first.Empty);
+        Assert.Equal(0, second.Pending);
+    }
+}

@@ -1,0 +1,65 @@
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Datasets;
+using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Tests.Store;
+
+public sealed class SolutionRepositoryTests
+{
+    private static readonly Condition Condition = new(
+        "mock-a-cold-plain-00000000",
+        new ModelConfig("mock/a", [], new Dictionary<string, string>(), SourceLocation.Start("study.yaml")),
+        new LaneConfig("cold", LaneParameters.None, SourceLocation.Start("study.yaml")),
+        new PromptTemplate("plain", "{input}", null, "hash"));
+
+    [Fact]
+    public void Pending_is_missing_or_errored_cells_never_done_or_empty_ones()
+    {
+        using var temp = new TempStore();
+        var cells = Enumerable.Range(1, 4).Select(i => new Cell(Condition.Id, $"quiz/{i}", 1, $"key{i}")).ToList();
+        temp.Store.Items.Replace(cells.Select(cell => new Item("quiz", cell.ItemUid[5..], "q", "1", [], "numeric", new Dictionary<string, string>(), "h")).ToList());
+        temp.Store.Design.Replace([Condition], cells);
+
+        temp.Store.Solutions.Save(Solution("key1", SolutionStatus.Done));
+        temp.Store.Solutions.Save(Solution("key2", SolutionStatus.Error));
+        temp.Store.Solutions.Save(Solution("key3", SolutionStatus.Empty));
+
+        Assert.Equal(["key2", "key4"], temp.Store.Solutions.Pending().Select(cell => cell.Key).Order());
+    }
+
+    [Fact]
+    public void Retrying_an_errored_cell_replaces_it_and_counts_the_attempt()
+    {
+        using var temp = new TempStore();
+        temp.Store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "key1")]);
+
+        temp.Store.Solutions.Save(Solution("key1", SolutionStatus.Error));
+        temp.Store.Solutions.Save(Solution("key1", SolutionStatus.Done));
+        temp.Reopen();
+
+        Assert.Empty(temp.Store.Solutions.Pending());
+        Assert.Equal(2, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT attempts FROM solutions WHERE cell_key = 'key1'")));
+    }
+
+    [Fact]
+    public void Fingerprint_changes_when_a_solution_finishes()
+    {
+        using var temp = new TempStore();
+        temp.Store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "key1"), new Cell(Condition.Id, "quiz/2", 1, "key2")]);
+        temp.Store.Solutions.Save(Solution("key1", SolutionStatus.Done));
+        var before = temp.Store.Solutions.Fingerprint();
+
+        temp.Store.Solutions.Save(Solution("key2", SolutionStatus.Error));
+        var afterError = temp.Store.Solutions.Fingerprint();
+        temp.Store.Solutions.Save(Solution("key2", SolutionStatus.Done));
+
+        Assert.Equal(before, afterError);
+        Assert.NotEqual(before, temp.Store.Solutions.Fingerprint());
+    }
+
+    private static SolutionRecord Solution(string key, string status) =>
+        new(key, Condition.Id, "quiz/1", 1, "mock/a", status, status == SolutionStatus.Done ? "42" : "", status == SolutionStatus.Error ? "boom" : null,
+            "stop", "{}", "{}", new TokenUsage(1, 1), 0m, 1, null, 0, false, "run1");
+}
