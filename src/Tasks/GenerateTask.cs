@@ -18,13 +18,18 @@ public sealed class GenerateTask : StageTask
     [Output]
     public int FailedCells { get; private set; }
 
+    /// <summary>Every cell finished (and this was no dry run): the target marks itself up to date.</summary>
+    [Output]
+    public bool Complete { get; private set; }
+
     protected override void Run(StageContext context)
     {
         var result = GenerateStage.RunAsync(context, CancellationToken).GetAwaiter().GetResult();
         _onlyCellFailures = true;
         SolutionsHash = result.SolutionsFingerprint;
         FailedCells = result.RemainingFailures.Sum(failure => failure.Failed);
-        context.Reporter.Info($"{result.Pending} pending: {result.Done} done, {result.Empty} empty, {result.Failed} failed; {result.Calls} provider call(s)");
+        Complete = result.Complete;
+        context.Reporter.Info($"{result.Pending} pending: {result.Done} done, {result.Empty} empty, {result.Failed} failed; {result.Calls} provider call(s), {result.CacheHits} from cache");
         foreach (var failure in result.RemainingFailures)
         {
             context.Reporter.Report(Diagnostic.Error(

@@ -34,6 +34,7 @@ public static class DiagnosticCodes
     // 04xx: cells that ran and failed.
     public const string FailedCells = "IEV0401";
     public const string GradingFailed = "IEV0402";
+    public const string VerifyFirstFailed = "IEV0404";
 
     // 05xx: the store and the run.
     public const string StudyLocked = "IEV0501";

@@ -26,7 +26,8 @@ internal static class ExportQueries
                s.output, s.error, s.finish_reason, s.requested_parameters::VARCHAR AS requested_parameters,
                s.effective_parameters::VARCHAR AS effective_parameters, s.input_tokens, s.output_tokens,
                s.reasoning_tokens, s.cache_read_tokens, s.cache_write_tokens, CAST(s.usd AS DOUBLE) AS usd,
-               s.latency_ms, s.provider_request_id, s.attempts, s.retries, s.cache_hit, s.run_id, s.created_at
+               s.latency_ms, s.provider_request_id, s.attempts, s.retries, s.cache_hit, s.run_id, s.created_at,
+               s.transcript
         FROM cells c
         JOIN solutions s ON s.cell_key = c.cell_key
         JOIN conditions co ON co.condition_id = c.condition_id

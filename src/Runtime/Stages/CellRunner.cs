@@ -3,6 +3,7 @@ using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Providers.Transcripts;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
@@ -13,39 +14,44 @@ internal sealed class CellRunner
     private readonly ModelClientRouter _clients;
     private readonly PriceTable _prices;
     private readonly string _runId;
+    private readonly TranscriptWriter _transcripts;
 
-    public CellRunner(ModelClientRouter clients, PriceTable prices, string runId)
+    public CellRunner(ModelClientRouter clients, PriceTable prices, string runId, TranscriptWriter transcripts)
     {
         _clients = clients;
         _prices = prices;
         _runId = runId;
+        _transcripts = transcripts;
     }
+
+    public static ModelRequest RequestFor(Condition condition, Item item, int epoch) =>
+        new(condition.Model.Id, TemplateRenderer.Render(condition.Template, item), condition.Lane.Parameters, epoch, condition.Model.Options, item.Target);
 
     public async Task<SolutionRecord> RunAsync(Cell cell, Condition condition, Item item, CancellationToken cancellationToken)
     {
-        var request = new ModelRequest(
-            condition.Model.Id,
-            TemplateRenderer.Render(condition.Template, item),
-            condition.Lane.Parameters,
-            cell.Epoch,
-            condition.Model.Options,
-            item.Target);
+        var request = RequestFor(condition, item, cell.Epoch);
         var requested = StoreJson.Write(condition.Lane.Parameters);
         var clock = Stopwatch.StartNew();
         try
         {
             var response = await _clients.For(condition.Model).CompleteAsync(request, cancellationToken);
             var status = string.IsNullOrWhiteSpace(response.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
-            var usd = _prices.TryGet(condition.Model.Id, out var price) ? PriceTable.Cost(price, response.Usage) : 0m;
+            var usd = !response.CacheHit && _prices.TryGet(condition.Model.Id, out var price) ? PriceTable.Cost(price, response.Usage) : 0m;
+            var link = _transcripts.Append(new TranscriptEntry(cell.Key, condition.Model.Id, cell.Epoch, request.Messages, request.Parameters, response, null, DateTimeOffset.UtcNow));
             return Record(cell, condition, status, response.Text, null, response.FinishReason, requested,
                 response.EffectiveParameters is null ? requested : StoreJson.Write(response.EffectiveParameters),
-                response.Usage, usd, response.Latency.TotalMilliseconds, response.ProviderRequestId);
+                response.Usage, usd, response.Latency.TotalMilliseconds, response.ProviderRequestId) with
+            {
+                CacheHit = response.CacheHit,
+                Transcript = link,
+            };
         }
         catch (ModelCallException failure) when (!cancellationToken.IsCancellationRequested)
         {
-            var message = failure.StatusCode is { } code ? $"HTTP {code}: {failure.Message}" : failure.Message;
+            var message = Redactor.Redact(failure.StatusCode is { } code ? $"HTTP {code}: {failure.Message}" : failure.Message);
+            var link = _transcripts.Append(new TranscriptEntry(cell.Key, condition.Model.Id, cell.Epoch, request.Messages, request.Parameters, null, message, DateTimeOffset.UtcNow));
             return Record(cell, condition, SolutionStatus.Error, null, message, null, requested, null,
-                TokenUsage.Zero, 0m, clock.Elapsed.TotalMilliseconds, null);
+                TokenUsage.Zero, 0m, clock.Elapsed.TotalMilliseconds, null) with { Transcript = link };
         }
     }
 

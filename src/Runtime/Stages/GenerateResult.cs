@@ -1,12 +1,15 @@
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>What one Generate run did, and the failures that remain (the next run retries them).</summary>
+/// <param name="Complete">Every cell of the grid is finished: the target may mark itself up to date.</param>
 public sealed record GenerateResult(
     string RunId,
     int Pending,
     int Done,
     int Failed,
     int Empty,
+    int CacheHits,
     int Calls,
     IReadOnlyList<Store.ConditionFailures> RemainingFailures,
-    string SolutionsFingerprint);
+    string SolutionsFingerprint,
+    bool Complete);

@@ -1,8 +1,9 @@
 using System.Threading.Channels;
 using ItemEval.Runtime.Budget;
-using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Providers.Caching;
+using ItemEval.Runtime.Providers.Transcripts;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
@@ -21,47 +22,68 @@ public static class GenerateStage
         var pending = store.Solutions.Pending();
         var items = store.Items.ByUid();
         var conditions = GridExpander.Expand(study.Config, study.Templates, []).Conditions.ToDictionary(condition => condition.Id, StringComparer.Ordinal);
-        var runner = new CellRunner(clients ?? new ModelClientRouter(), PriceTable.For(study.Config.Budget), run.RunId);
+        if (context.Options.DryRun)
+        {
+            DryRun.Write(context, pending, conditions, items);
+            run.Succeeded();
+            return new GenerateResult(run.RunId, pending.Count, 0, 0, 0, 0, 0, [], store.Solutions.Fingerprint(), Complete: false);
+        }
+
+        ProviderPreflight.Check(study.Config, pending.Select(cell => conditions[cell.ConditionId].Model));
+        using var transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
+        clients ??= ModelClientRouter.Default(ResponseCache.Beside(context.ArtifactsDirectory), readCache: !context.Options.NoCache);
+        var runner = new CellRunner(clients, PriceTable.For(study.Config.Budget), run.RunId, transcripts);
         var guard = new SpendGuard(study.Config.Budget.MaxUsd, store.Ledger.TotalUsd());
         var tally = new GenerateTally();
         var ticker = new ProgressTicker(context.Reporter);
-        string Progress() => $"{tally.Done + tally.Empty + tally.Failed}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · ${tally.Usd:0.0000}";
+        string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · ${tally.Usd:0.0000}";
+
+        var remaining = pending;
+        if (context.Options.VerifyFirst)
+        {
+            var verified = await VerifyFirst.RunAsync(context, runner, pending, conditions, items, record => Save(run, tally, record), cancellationToken);
+            var verifiedKeys = verified.Select(record => record.CellKey).ToHashSet(StringComparer.Ordinal);
+            remaining = pending.Where(cell => !verifiedKeys.Contains(cell.Key)).ToList();
+        }
 
         var results = Channel.CreateUnbounded<SolutionRecord>(new UnboundedChannelOptions { SingleReader = true });
         var writer = Task.Run(() => WriteAll(results.Reader, run, tally, ticker, Progress), CancellationToken.None);
         try
         {
             await Parallel.ForEachAsync(
-                pending,
+                remaining,
                 new ParallelOptions { MaxDegreeOfParallelism = context.Options.MaxParallelism, CancellationToken = cancellationToken },
                 async (cell, token) =>
                 {
                     guard.ThrowIfExhausted(study.Config.Budget.Location);
-                    var condition = conditions[cell.ConditionId];
-                    var record = await runner.RunAsync(cell, condition, items[cell.ItemUid], token);
+                    var record = await runner.RunAsync(cell, conditions[cell.ConditionId], items[cell.ItemUid], token);
                     guard.Add(record.Usd);
                     await results.Writer.WriteAsync(record, CancellationToken.None);
                 });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            results.Writer.Complete();
-            await writer;
+            await Drain(results, writer);
             run.Cancelled(tally.Calls);
             throw;
         }
         catch
         {
-            results.Writer.Complete();
-            await writer;
+            await Drain(results, writer);
             throw;
         }
 
-        results.Writer.Complete();
-        await writer;
+        await Drain(results, writer);
         ticker.Tick(Progress, force: true);
         run.Succeeded(tally.Calls);
-        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.Calls, FailuresByCondition(store), store.Solutions.Fingerprint());
+        var failures = store.Solutions.Failures();
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: failures.Count == 0);
+    }
+
+    private static async Task Drain(Channel<SolutionRecord> results, Task writer)
+    {
+        results.Writer.TryComplete();
+        await writer;
     }
 
     private static async Task WriteAll(ChannelReader<SolutionRecord> reader, StageRun run, GenerateTally tally, ProgressTicker ticker, Func<string> progress)
@@ -74,26 +96,25 @@ public static class GenerateStage
                 batch.Add(record);
             }
 
-            run.Store.InTransaction(() =>
-            {
-                foreach (var record in batch)
-                {
-                    run.Store.Solutions.Save(record);
-                    if (!record.CacheHit && record.Status != SolutionStatus.Error)
-                    {
-                        run.Store.Ledger.Add(new LedgerEntry(run.RunId, "generate", record.CellKey, record.Model, record.Usage.InputTokens, record.Usage.OutputTokens, record.Usd));
-                    }
-                }
-            });
-            foreach (var record in batch)
-            {
-                tally.Record(record.Status, record.Usd, calledProvider: !record.CacheHit);
-            }
-
+            // One short transaction per batch: a crash loses at most the batch being written.
+            run.Store.InTransaction(() => batch.ForEach(record => SaveRow(run, record)));
+            batch.ForEach(tally.Record);
             ticker.Tick(progress);
         }
     }
 
-    private static IReadOnlyList<ConditionFailures> FailuresByCondition(StudyStore store) =>
-        store.Solutions.Failures();
+    private static void Save(StageRun run, GenerateTally tally, SolutionRecord record)
+    {
+        run.Store.InTransaction(() => SaveRow(run, record));
+        tally.Record(record);
+    }
+
+    private static void SaveRow(StageRun run, SolutionRecord record)
+    {
+        run.Store.Solutions.Save(record);
+        if (!record.CacheHit && record.Status != SolutionStatus.Error)
+        {
+            run.Store.Ledger.Add(new LedgerEntry(run.RunId, "generate", record.CellKey, record.Model, record.Usage.InputTokens, record.Usage.OutputTokens, record.Usd));
+        }
+    }
 }

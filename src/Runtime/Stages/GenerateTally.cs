@@ -1,3 +1,5 @@
+using ItemEval.Runtime.Store;
+
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>Counts of one Generate run, updated from many workers.</summary>
@@ -7,6 +9,7 @@ public sealed class GenerateTally
     private int _failed;
     private int _empty;
     private int _calls;
+    private int _cacheHits;
     private long _microUsd;
 
     public int Done => _done;
@@ -17,16 +20,20 @@ public sealed class GenerateTally
 
     public int Calls => _calls;
 
+    public int CacheHits => _cacheHits;
+
+    public int Finished => _done + _failed + _empty;
+
     public decimal Usd => Interlocked.Read(ref _microUsd) / 1_000_000m;
 
-    public void Record(string status, decimal usd, bool calledProvider)
+    public void Record(SolutionRecord record)
     {
-        switch (status)
+        switch (record.Status)
         {
-            case Store.SolutionStatus.Done:
+            case SolutionStatus.Done:
                 Interlocked.Increment(ref _done);
                 break;
-            case Store.SolutionStatus.Empty:
+            case SolutionStatus.Empty:
                 Interlocked.Increment(ref _empty);
                 break;
             default:
@@ -34,11 +41,15 @@ public sealed class GenerateTally
                 break;
         }
 
-        if (calledProvider)
+        if (record.CacheHit)
+        {
+            Interlocked.Increment(ref _cacheHits);
+        }
+        else
         {
             Interlocked.Increment(ref _calls);
         }
 
-        Interlocked.Add(ref _microUsd, (long)(usd * 1_000_000m));
+        Interlocked.Add(ref _microUsd, (long)(record.Usd * 1_000_000m));
     }
 }

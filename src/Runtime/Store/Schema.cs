@@ -30,7 +30,7 @@ internal static class Schema
             input_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, cache_read_tokens INTEGER,
             cache_write_tokens INTEGER, usd DECIMAL(18,6), latency_ms DOUBLE, provider_request_id VARCHAR,
             attempts INTEGER NOT NULL, retries INTEGER NOT NULL DEFAULT 0, cache_hit BOOLEAN NOT NULL DEFAULT false,
-            run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+            run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, transcript VARCHAR);
         CREATE TABLE IF NOT EXISTS gradings (
             grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
             score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,

@@ -21,4 +21,5 @@ public sealed record SolutionRecord(
     string? ProviderRequestId,
     int Retries,
     bool CacheHit,
-    string RunId);
+    string RunId,
+    string? Transcript = null);

@@ -32,7 +32,7 @@ public sealed class SolutionRepository
             """
             INSERT INTO solutions VALUES ($key, $condition, $item, $epoch, $model, $status, $output, $error, $finish,
                 $requested, $effective, $in, $out, $reasoning, $cache_read, $cache_write, $usd, $latency, $request_id,
-                1, $retries, $cache_hit, $run, now())
+                1, $retries, $cache_hit, $run, now(), $transcript)
             ON CONFLICT (cell_key) DO UPDATE SET
                 status = excluded.status, output = excluded.output, error = excluded.error,
                 finish_reason = excluded.finish_reason, requested_parameters = excluded.requested_parameters,
@@ -41,7 +41,8 @@ public sealed class SolutionRepository
                 cache_read_tokens = excluded.cache_read_tokens, cache_write_tokens = excluded.cache_write_tokens,
                 usd = excluded.usd, latency_ms = excluded.latency_ms, provider_request_id = excluded.provider_request_id,
                 attempts = solutions.attempts + 1, retries = solutions.retries + excluded.retries,
-                cache_hit = excluded.cache_hit, run_id = excluded.run_id, created_at = excluded.created_at
+                cache_hit = excluded.cache_hit, run_id = excluded.run_id, created_at = excluded.created_at,
+                transcript = excluded.transcript
             """,
             ("key", record.CellKey), ("condition", record.ConditionId), ("item", record.ItemUid), ("epoch", record.Epoch),
             ("model", record.Model), ("status", record.Status), ("output", record.Output), ("error", record.Error),
@@ -50,7 +51,8 @@ public sealed class SolutionRepository
             ("out", record.Usage.OutputTokens), ("reasoning", record.Usage.ReasoningTokens),
             ("cache_read", record.Usage.CacheReadTokens), ("cache_write", record.Usage.CacheWriteTokens),
             ("usd", record.Usd), ("latency", record.LatencyMs), ("request_id", record.ProviderRequestId),
-            ("retries", record.Retries), ("cache_hit", record.CacheHit), ("run", record.RunId));
+            ("retries", record.Retries), ("cache_hit", record.CacheHit), ("run", record.RunId),
+            ("transcript", record.Transcript));
     }
 
     /// <summary>Outputs ready to grade: done or empty solutions of the current grid.</summary>

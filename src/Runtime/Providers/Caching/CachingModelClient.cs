@@ -1,0 +1,33 @@
+namespace ItemEval.Runtime.Providers.Caching;
+
+/// <summary>
+/// Serves a request from the response cache when its content was answered before (marking it a cache hit, $0),
+/// otherwise calls the inner client and stores the answer. Errors are never cached.
+/// </summary>
+public sealed class CachingModelClient : IModelClient
+{
+    private readonly IModelClient _inner;
+    private readonly ResponseCache _cache;
+    private readonly bool _read;
+
+    /// <param name="read">False for --no-cache: always call, still store the fresh answer.</param>
+    public CachingModelClient(IModelClient inner, ResponseCache cache, bool read = true)
+    {
+        _inner = inner;
+        _cache = cache;
+        _read = read;
+    }
+
+    public async Task<ModelResponse> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
+    {
+        var key = CacheKey.For(request);
+        if (_read && _cache.TryGet(key, out var cached))
+        {
+            return cached with { CacheHit = true };
+        }
+
+        var response = await _inner.CompleteAsync(request, cancellationToken);
+        _cache.Put(key, response);
+        return response;
+    }
+}

@@ -1,0 +1,12 @@
+namespace ItemEval.Runtime.Providers.Transcripts;
+
+/// <summary>One audited exchange: what was asked, what came back (or the error), and when.</summary>
+public sealed record TranscriptEntry(
+    string CellKey,
+    string Model,
+    int Epoch,
+    IReadOnlyList<ChatMessage> Messages,
+    Config.LaneParameters RequestedParameters,
+    ModelResponse? Response,
+    string? Error,
+    DateTimeOffset At);
