@@ -9,7 +9,10 @@ namespace ItemEval.Tasks;
 /// into canonical diagnostics, and Ctrl-C (ICancelableTask) into a cancellation the stage honours.
 /// Keys never pass through here: providers read them from the environment inside the runtime.
 /// </summary>
+// MSBuild never disposes tasks; the cancellation source lives exactly as long as the task object.
+#pragma warning disable CA1001
 public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTask
+#pragma warning restore CA1001
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -57,6 +60,12 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
             reporter.Report(Diagnostic.Error(DiagnosticCodes.Cancelled, "cancelled: finished cells are kept; run the same command to resume"));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A bug, not a user error: say so plainly, keep the stack for -v:detailed, and never crash MSBuild.
+            reporter.Report(Diagnostic.Error(DiagnosticCodes.InternalError, $"internal error in {GetType().Name}: {error.GetType().Name}: {error.Message} (finished work is kept; please report this with the log)"));
+            reporter.Detail(error.ToString());
         }
 
         return !Log.HasLoggedErrors || ContinuesDespiteErrors;

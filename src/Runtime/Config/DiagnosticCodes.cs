@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     // 03xx: budget.
     public const string ConfirmationNeeded = "IEV0301";
     public const string OverBudget = "IEV0302";
+    public const string UnknownPrice = "IEV0303";
 
     // 04xx: cells that ran and failed.
     public const string FailedCells = "IEV0401";
@@ -40,4 +41,7 @@ public static class DiagnosticCodes
     public const string StudyLocked = "IEV0501";
     public const string StoreSchemaTooNew = "IEV0502";
     public const string Cancelled = "IEV0503";
+
+    // 09xx: bugs in ItemEval itself.
+    public const string InternalError = "IEV0900";
 }

@@ -43,12 +43,14 @@ internal static class ExportQueries
         """;
 
     /// <summary>Mean score per condition and grader with its standard error (over item × epoch rows).</summary>
-    public const string Summary = """
+    public static string Summary { get; } = """
         SELECT condition_id, model, lane, template, grader, count(score) AS graded, count(*) AS cells,
                round(avg(score), 4) AS mean_score,
                round(CASE WHEN count(score) > 1 THEN stddev_samp(score) / sqrt(count(score)) END, 4) AS std_error,
                round(sum(coalesce(usd, 0)), 6) AS usd
-        FROM ({0})
+        FROM (
+        """ + Long + """
+        )
         GROUP BY ALL ORDER BY condition_id, grader
         """;
 }

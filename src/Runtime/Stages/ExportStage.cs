@@ -25,7 +25,7 @@ public static class ExportStage
             TableExporter.Write(run.Store, directory, "long", ExportQueries.Long),
             TableExporter.Write(run.Store, directory, "solutions", ExportQueries.Solutions),
             TableExporter.Write(run.Store, directory, "gradings", ExportQueries.Gradings),
-            TableExporter.Write(run.Store, directory, "summary", string.Format(CultureInfo.InvariantCulture, ExportQueries.Summary, ExportQueries.Long)),
+            TableExporter.Write(run.Store, directory, "summary", ExportQueries.Summary),
         };
         var manifest = ManifestBuilder.Build(study, run.Store, tables);
         File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson) + "\n");
@@ -37,7 +37,7 @@ public static class ExportStage
 
     private static void ReportSummary(StageContext context, StudyStore store)
     {
-        var query = string.Format(CultureInfo.InvariantCulture, ExportQueries.Summary, ExportQueries.Long);
+        var query = ExportQueries.Summary;
         var rows = store.Connection.Query(
                 $"SELECT condition_id, grader, graded, cells, mean_score, std_error, usd FROM ({query})",
                 reader => (IReadOnlyList<string>)

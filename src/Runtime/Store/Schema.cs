@@ -43,6 +43,6 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS ledger (
             entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
             model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-            usd DECIMAL(18,6) NOT NULL, at TIMESTAMP NOT NULL);
+            usd DECIMAL(18,6) NOT NULL, recorded_at TIMESTAMP NOT NULL);
         """;
 }

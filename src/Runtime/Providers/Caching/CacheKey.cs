@@ -29,5 +29,5 @@ public sealed record CacheKey(
                 .Select(pair => $"{pair.Key}={pair.Value}")
                 .ToList());
 
-    public string Hash => ContentHash.Of(this);
+    public string ToHash() => ContentHash.Of(this);
 }

@@ -29,7 +29,7 @@ public sealed class ResponseCache
 
     public bool TryGet(CacheKey key, out ModelResponse response)
     {
-        var path = PathFor(key.Hash);
+        var path = PathFor(key.ToHash());
         response = null!;
         if (!File.Exists(path))
         {
@@ -57,7 +57,7 @@ public sealed class ResponseCache
 
     public void Put(CacheKey key, ModelResponse response)
     {
-        var path = PathFor(key.Hash);
+        var path = PathFor(key.ToHash());
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         using (var stream = new GZipStream(File.Create(temp), CompressionLevel.Fastest))

@@ -1,0 +1,42 @@
+using YamlDotNet.RepresentationModel;
+
+namespace ItemEval.Runtime.Config;
+
+/// <summary>Reads <c>graders:</c>: verifiable scorers and the item scheme each applies to.</summary>
+internal static class GraderSection
+{
+    public static IReadOnlyList<GraderConfig> Read(ConfigReader reader, YamlMappingNode root)
+    {
+        var graders = new List<GraderConfig>();
+        foreach (var node in reader.Sequence(root, "graders", "the study", required: false))
+        {
+            if (reader.Mapping(node, "a grader", StudySchema.Grader) is not { } map)
+            {
+                continue;
+            }
+
+            var name = reader.String(map, "name", "a grader", required: true);
+            var type = reader.String(map, "type", $"grader '{name}'", required: true);
+            if (type is not null && !StudySchema.GraderTypes.Contains(type))
+            {
+                var hint = Suggestions.Closest(type, StudySchema.GraderTypes) is { } close ? $"did you mean '{close}'? " : "";
+                reader.Error(DiagnosticCodes.InvalidValue, $"grader '{name}': unknown type '{type}'; {hint}types are {string.Join(", ", StudySchema.GraderTypes)}", reader.Node(map, "type")!);
+                continue;
+            }
+
+            var options = reader.ScalarMap(map, "options", $"grader '{name}'");
+            if (type == "regex" && !options.ContainsKey("pattern"))
+            {
+                reader.Error(DiagnosticCodes.MissingKey, $"grader '{name}' of type regex needs options: {{pattern: '...'}}", node);
+            }
+
+            if (name is not null && type is not null)
+            {
+                graders.Add(new GraderConfig(name, type, reader.String(map, "scheme", $"grader '{name}'"), options, reader.At(node)));
+            }
+        }
+
+        DuplicateNames.Check(reader, graders, grader => grader.Name, grader => grader.Location, "grader");
+        return graders;
+    }
+}

@@ -1,0 +1,21 @@
+namespace ItemEval.Runtime.Config;
+
+/// <summary>The keys each section of study.yaml allows. Adding a key is one entry here plus reading it.</summary>
+internal static class StudySchema
+{
+    public static readonly string[] Root = ["name", "description", "datasets", "design", "graders", "budget"];
+    public static readonly string[] Dataset = ["name", "path", "format", "scheme", "limit", "mapping"];
+    public static readonly string[] Mapping = ["id", "input", "target", "choices", "scheme", "metadata"];
+    public static readonly string[] Design = ["models", "templates", "epochs"];
+    public static readonly string[] Model = ["id", "options", "lanes"];
+    public static readonly string[] Lane = ["name", "temperature", "top_p", "max_tokens", "seed", "reasoning_effort", "thinking_budget"];
+    public static readonly string[] Template = ["name", "path", "system"];
+    public static readonly string[] Grader = ["name", "type", "scheme", "options"];
+    public static readonly string[] Budget = ["max_usd", "prices"];
+    public static readonly string[] Price = ["input", "output"];
+
+    public static readonly string[] Providers = ["mock", "openai", "anthropic", "google", "together", "openrouter", "xai", "vllm", "ollama"];
+    public static readonly string[] Formats = ["jsonl", "csv", "parquet"];
+    public static readonly string[] GraderTypes = ["exact", "multiple_choice", "numeric", "regex"];
+    public static readonly string[] ReasoningEfforts = ["minimal", "low", "medium", "high"];
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Datasets;
+using ItemEval.Runtime.Hashing;
+
+namespace ItemEval.Runtime.Design;
+
+/// <summary>Crosses models × lanes × templates into conditions, and conditions × items × epochs into cells.</summary>
+public static partial class GridExpander
+{
+    public static DesignGrid Expand(StudyConfig study, IReadOnlyList<PromptTemplate> templates, IReadOnlyList<Item> items)
+    {
+        var conditions = (
+            from model in study.Design.Models
+            from lane in model.Lanes
+            from template in templates
+            select new Condition(ConditionId(model, lane, template), model, lane, template)).ToList();
+        var cells = (
+            from condition in conditions
+            from item in items
+            from epoch in Enumerable.Range(1, study.Design.Epochs)
+            select new Cell(condition.Id, item.Uid, epoch, CellKeys.For(item, condition, epoch))).ToList();
+        return new DesignGrid(conditions, cells);
+    }
+
+    /// <summary><c>slug-hash8</c> over names only, so editing a template's text keeps the condition's id.</summary>
+    public static string ConditionId(ModelConfig model, LaneConfig lane, PromptTemplate template)
+    {
+        var slug = NotSlug().Replace($"{model.Id}-{lane.Name}-{template.Name}".ToLowerInvariant(), "-").Trim('-');
+        return $"{slug}-{ContentHash.Short(ContentHash.Of(new ConditionName(model.Id, lane.Name, template.Name)))}";
+    }
+
+    private sealed record ConditionName(string Model, string Lane, string Template);
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
+}
