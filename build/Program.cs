@@ -1,3 +1,5 @@
 using Microsoft.Build.Locator;
+
+// The locator must find the SDK's MSBuild before any MSBuild type is touched, so nothing else happens here.
 MSBuildLocator.RegisterDefaults();
-return ItemEval.Build.Runner.Run(args);
+return ItemEval.Build.Cli.Run(args);

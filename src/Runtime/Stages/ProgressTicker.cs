@@ -8,6 +8,7 @@ internal sealed class ProgressTicker
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly IStageReporter _reporter;
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+    private string? _last;
 
     public ProgressTicker(IStageReporter reporter) => _reporter = reporter;
 
@@ -18,7 +19,14 @@ internal sealed class ProgressTicker
             return;
         }
 
+        var text = message();
+        if (text == _last)
+        {
+            return;
+        }
+
         _sinceLast.Restart();
-        _reporter.Progress(message());
+        _last = text;
+        _reporter.Progress(text);
     }
 }

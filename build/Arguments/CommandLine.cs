@@ -1,0 +1,70 @@
+namespace ItemEval.Build.Arguments;
+
+/// <summary>
+/// Parses <c>Target… --option value</c> NUKE-style. Precedence: command line, then environment variable, then default.
+/// </summary>
+internal static class CommandLine
+{
+    public static readonly string[] Verbosities = ["quiet", "minimal", "normal", "detailed", "diagnostic"];
+    public static readonly string[] Policies = ["expected", "worst-case"];
+
+    public static BuildArguments Parse(IReadOnlyList<string> args, Func<string, string?> environment)
+    {
+        var targets = new List<string>();
+        string? study = null, policy = null, verbosity = null, binlog = null;
+        bool? yes = null;
+        bool updateLocks = false, noCache = false, dryRun = false, verifyFirst = false, help = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith('-'))
+            {
+                targets.Add(arg);
+                continue;
+            }
+
+            switch (arg.TrimStart('-').ToLowerInvariant())
+            {
+                case "study": study = Value(args, ref i, arg); break;
+                case "yes" or "y": yes = true; break;
+                case "policy": policy = Value(args, ref i, arg); break;
+                case "update-locks": updateLocks = true; break;
+                case "no-cache": noCache = true; break;
+                case "dry-run": dryRun = true; break;
+                case "verify-first": verifyFirst = true; break;
+                case "verbosity" or "v": verbosity = Value(args, ref i, arg); break;
+                case "binlog": binlog = i + 1 < args.Count && !args[i + 1].StartsWith('-') && args[i + 1].EndsWith(".binlog", StringComparison.OrdinalIgnoreCase) ? args[++i] : ""; break;
+                case "help" or "h" or "?": help = true; break;
+                default: throw new UsageException($"unknown option '{arg}'");
+            }
+        }
+
+        study ??= environment("ITEMEVAL_STUDY") ?? environment("STUDY");
+        yes ??= IsTrue(environment("ITEMEVAL_YES"));
+        policy ??= environment("ITEMEVAL_POLICY") ?? "expected";
+        verbosity ??= environment("ITEMEVAL_VERBOSITY") ?? "minimal";
+        Check(policy, Policies, "--policy");
+        Check(verbosity, Verbosities, "--verbosity");
+        return new BuildArguments(targets, string.IsNullOrWhiteSpace(study) ? null : study, yes.Value, policy, updateLocks, noCache, dryRun, verifyFirst, verbosity, binlog, help || targets.Count == 0);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i, string option)
+    {
+        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException($"{option} needs a value");
+        }
+
+        return args[++i];
+    }
+
+    private static void Check(string value, string[] allowed, string option)
+    {
+        if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"{option} must be one of {string.Join(", ", allowed)}, got '{value}'");
+        }
+    }
+
+    private static bool IsTrue(string? value) => value is not null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using ItemEval.Build.Logging;
+using Microsoft.Build.Execution;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Logging;
+
+namespace ItemEval.Build.Running;
+
+/// <summary>
+/// Runs the targets file in this process with BuildManager (no node reuse, one in-proc node) and turns Ctrl-C into
+/// a clean cancellation the tasks honour.
+/// </summary>
+internal sealed class BuildDriver(RepoPaths paths)
+{
+    public BuildOutcome Run(BuildRequest request)
+    {
+        var artifacts = Path.Combine(paths.ArtifactsRoot, request.Study.Name) + Path.DirectorySeparatorChar;
+        var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ItemEvalTasksAssembly"] = paths.TasksAssembly,
+            ["StudyFile"] = request.Study.StudyFile,
+            ["StudyName"] = request.Study.Name,
+            ["ArtifactsDir"] = artifacts,
+            ["Yes"] = Flag(request.Yes),
+            ["Policy"] = request.Arguments.Policy,
+            ["UpdateLocks"] = Flag(request.Arguments.UpdateLocks),
+            ["NoCache"] = Flag(request.Arguments.NoCache),
+            ["DryRun"] = Flag(request.Arguments.DryRun),
+            ["VerifyFirst"] = Flag(request.Arguments.VerifyFirst),
+        };
+        var logger = new ProgressLogger(Console.Out, Console.Error, Enum.Parse<LoggerVerbosity>(request.Arguments.Verbosity, ignoreCase: true));
+        var loggers = new List<ILogger> { logger };
+        if (request.Arguments.BinaryLog is { } binlog)
+        {
+            Directory.CreateDirectory(artifacts);
+            loggers.Add(new BinaryLogger { Parameters = binlog.Length > 0 ? binlog : Path.Combine(artifacts, "last.binlog") });
+        }
+
+        var parameters = new BuildParameters
+        {
+            EnableNodeReuse = false,
+            MaxNodeCount = 1,
+            Loggers = loggers,
+        };
+        var clock = Stopwatch.StartNew();
+        var cancelled = false;
+        var interrupts = 0;
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            if (Interlocked.Increment(ref interrupts) > 1)
+            {
+                // A second Ctrl-C means "now": finished cells are already stored.
+                Environment.Exit(ExitCodes.Interrupted);
+            }
+
+            e.Cancel = true;
+            cancelled = true;
+            Console.Error.WriteLine("Cancelling: finishing the calls in flight and saving finished cells… (Ctrl-C again to quit at once)");
+            BuildManager.DefaultBuildManager.CancelAllSubmissions();
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            var data = new BuildRequestData(paths.TargetsFile, properties, null, [.. request.Targets], null);
+            var result = BuildManager.DefaultBuildManager.Build(parameters, data);
+            return new BuildOutcome(result.OverallResult == BuildResultCode.Success, cancelled, logger.ErrorCodes, logger.Outcomes, clock.Elapsed);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private static string Flag(bool value) => value ? "true" : "false";
+}
