@@ -64,20 +64,20 @@ public sealed class ExampleStudyTests
     }
 
     [Fact]
-    public void A_crashed_run_resumes_without_paying_for_a_finished_cell_twice()
+    public async Task A_crashed_run_resumes_without_paying_for_a_finished_cell_twice()
     {
         using var study = StudyWorkspace.CopyOf("example");
         // Slow the mock models down so the run is still going when it is killed.
         study.Edit("study.yaml", text => text.Replace("{accuracy: 0.9}", "{accuracy: 0.9, latency_ms: 40}", StringComparison.Ordinal)
             .Replace("{accuracy: 0.45}", "{accuracy: 0.45, latency_ms: 40}", StringComparison.Ordinal));
 
-        var killed = study.BuildAsync(["Export"], (process, line) =>
+        var killed = await study.BuildAsync(["Export"], (process, line) =>
         {
             if (Regex.IsMatch(line, @"\b[1-9]\d*/320 cells"))
             {
                 process.Kill(entireProcessTree: true);
             }
-        }).GetAwaiter().GetResult();
+        });
 
         Assert.NotEqual(0, killed.ExitCode);
         var keptAfterCrash = study.Query<int>("SELECT count(*) FROM solutions");

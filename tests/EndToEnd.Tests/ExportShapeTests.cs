@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
+using Snapshooter;
 using Snapshooter.Xunit;
 
 namespace ItemEval.EndToEnd.Tests;
@@ -39,7 +40,7 @@ public sealed class ExportShapeTests : IClassFixture<ExportedExampleFixture>
         Assert.True(_export.Result.ExitCode == 0, _export.Result.ToString());
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(_export.Study.ExportDirectory, "manifest.json")))!;
 
-        Snapshot.Match(Shape(manifest).ToJsonString());
+        Snapshot.Match(Shape(manifest)!.ToJsonString());
     }
 
     [Fact]
@@ -59,6 +60,6 @@ public sealed class ExportShapeTests : IClassFixture<ExportedExampleFixture>
         JsonObject obj => new JsonObject(obj.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => KeyValuePair.Create(pair.Key, Shape(pair.Value)))),
         JsonArray array => new JsonArray(array.Count == 0 ? [] : [Shape(array[0])]),
         JsonValue value => JsonValue.Create(value.GetValueKind().ToString()),
-        null => JsonValue.Create("Null"),
+        _ => JsonValue.Create("Null"),
     };
 }

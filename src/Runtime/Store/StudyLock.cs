@@ -19,18 +19,14 @@ public sealed class StudyLock : IDisposable
         try
         {
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            using (var writer = new StreamWriter(stream, leaveOpen: true))
-            {
-                writer.Write($"pid {Environment.ProcessId} since {DateTime.UtcNow:O}");
-            }
 
-            stream.Flush();
+            // The locked file cannot be read by others, so who holds it goes in a file beside it.
+            File.WriteAllText(path + ".owner", $"pid {Environment.ProcessId} since {DateTime.UtcNow:O}");
             return new StudyLock(stream);
         }
         catch (IOException)
         {
-            var holder = TryRead(path);
+            var holder = TryRead(path + ".owner");
             throw new StudyException(Diagnostic.Error(
                 DiagnosticCodes.StudyLocked,
                 $"study '{studyName}' is being run by another process ({holder}); wait for it to finish or stop it, then run again",
