@@ -85,6 +85,24 @@ internal sealed class ConfigReader
         return value;
     }
 
+    public bool? Bool(YamlMappingNode mapping, string key, string what)
+    {
+        var node = Node(mapping, key);
+        var text = node is null ? null : Scalar(node, $"{what}.{key}", "true or false");
+        if (node is null || text is null)
+        {
+            return null;
+        }
+
+        if (!bool.TryParse(text, out var value))
+        {
+            Error(DiagnosticCodes.WrongType, $"{what}.{key} must be true or false, got '{text}'", node);
+            return null;
+        }
+
+        return value;
+    }
+
     public double? Double(YamlMappingNode mapping, string key, string what, double min, double max, bool minExclusive = false)
     {
         var node = Node(mapping, key);

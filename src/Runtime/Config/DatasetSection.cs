@@ -45,7 +45,7 @@ internal static partial class DatasetSection
                 continue;
             }
 
-            datasets.Add(new DatasetConfig(name, path, format, mapping, reader.String(map, "scheme", $"dataset '{name}'"), reader.Int(map, "limit", $"dataset '{name}'", 1), reader.At(node)));
+            datasets.Add(new DatasetConfig(name, path, format, mapping, reader.String(map, "scheme", $"dataset '{name}'"), reader.Int(map, "limit", $"dataset '{name}'", 1), reader.At(node), reader.Bool(map, "header", $"dataset '{name}'")));
         }
 
         DuplicateNames.Check(reader, datasets, dataset => dataset.Name, dataset => dataset.Location, "dataset");

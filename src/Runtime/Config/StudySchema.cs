@@ -4,7 +4,7 @@ namespace ItemEval.Runtime.Config;
 internal static class StudySchema
 {
     public static readonly string[] Root = ["name", "description", "datasets", "design", "graders", "budget"];
-    public static readonly string[] Dataset = ["name", "path", "format", "scheme", "limit", "mapping"];
+    public static readonly string[] Dataset = ["name", "path", "format", "header", "scheme", "limit", "mapping"];
     public static readonly string[] Mapping = ["id", "input", "target", "choices", "scheme", "metadata"];
     public static readonly string[] Design = ["models", "templates", "epochs"];
     public static readonly string[] Model = ["id", "options", "lanes"];

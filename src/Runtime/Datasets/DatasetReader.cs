@@ -19,7 +19,7 @@ public static class DatasetReader
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = DataFileQuery.For(dataset.Format, path) + (dataset.Limit is { } limit ? $" LIMIT {limit}" : "");
+        command.CommandText = DataFileQuery.For(dataset.Format, path, dataset.Header) + (dataset.Limit is { } limit ? $" LIMIT {limit}" : "");
         DbDataReader reader;
         try
         {

@@ -31,7 +31,9 @@ public static class PlaceholderCheck
             foreach (var segment in TemplateParser.Parse(text).Where(segment => segment.Placeholder is not null && !known.Contains(segment.Placeholder)))
             {
                 var name = segment.Placeholder!;
-                var suggestion = CommonNames.GetValueOrDefault(name) ?? Suggestions.Closest(name, known);
+                // A typo of a common name ({questoin}) points at what that name means here ({input}).
+                var closest = Suggestions.Closest(name, known.Concat(CommonNames.Keys));
+                var suggestion = CommonNames.GetValueOrDefault(name) ?? (closest is null ? null : CommonNames.GetValueOrDefault(closest, closest));
                 var hint = suggestion is null ? "" : $"did you mean {{{suggestion}}}? ";
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.UnknownPlaceholder,

@@ -46,7 +46,7 @@ public static class ResolveStage
     public static string LockPath(StudyConfig config) => Path.Combine(config.StudyDirectory, "datasets.lock.json");
 
     private static string Describe(DatasetConfig dataset) =>
-        string.Join('|', dataset.Name, dataset.Path, dataset.Format, dataset.Scheme, dataset.Limit, dataset.Mapping.Id,
+        string.Join('|', dataset.Name, dataset.Path, dataset.Format, dataset.Header, dataset.Scheme, dataset.Limit, dataset.Mapping.Id,
             dataset.Mapping.Input, dataset.Mapping.Target, dataset.Mapping.Choices, dataset.Mapping.Scheme,
             string.Join(',', dataset.Mapping.Metadata));
 
