@@ -40,7 +40,7 @@ public sealed class ResponseCache
         {
             using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
             var entry = JsonSerializer.Deserialize<CacheEntry>(stream, Json);
-            if (entry is null || entry.Key != key)
+            if (entry is null || entry.Key.ToHash() != key.ToHash())
             {
                 return false;
             }
