@@ -35,22 +35,16 @@ internal sealed class ProgressLogger : ILogger
         eventSource.TargetStarted += (_, e) => _started[e.TargetName] = e.Timestamp;
         eventSource.TargetFinished += (_, e) => Finished(e);
         eventSource.MessageRaised += (_, e) => Message(e);
-        eventSource.WarningRaised += (_, e) => Write(_out, Canonical(e.File, e.LineNumber, e.ColumnNumber, "warning", e.Code, e.Message));
+        eventSource.WarningRaised += (_, e) => Write(_out, DiagnosticFormat.Canonical(e.File, e.LineNumber, e.ColumnNumber, "warning", e.Code, e.Message));
         eventSource.ErrorRaised += (_, e) =>
         {
             _errorCodes.Add(e.Code ?? "");
-            Write(_error, Canonical(e.File, e.LineNumber, e.ColumnNumber, "error", e.Code, e.Message));
+            Write(_error, DiagnosticFormat.Canonical(e.File, e.LineNumber, e.ColumnNumber, "error", e.Code, e.Message));
         };
     }
 
     public void Shutdown()
     {
-    }
-
-    internal static string Canonical(string? file, int line, int column, string severity, string? code, string? message)
-    {
-        var where = string.IsNullOrEmpty(file) ? "" : line > 0 ? $"{file}({line},{column}): " : $"{file}: ";
-        return $"{where}{severity} {code}: {message}";
     }
 
     private void Message(BuildMessageEventArgs e)

@@ -1,0 +1,53 @@
+using ItemEval.Build.Arguments;
+
+namespace ItemEval.Build.Tests.Arguments;
+
+public sealed class CommandLineTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void Parses_targets_and_options()
+    {
+        var arguments = CommandLine.Parse(["Grade", "--study", "compare", "--yes", "--policy", "worst-case", "--no-cache", "--binlog"], NoEnvironment);
+
+        Assert.Equal(["Grade"], arguments.Targets);
+        Assert.Equal("compare", arguments.Study);
+        Assert.True(arguments.Yes);
+        Assert.True(arguments.NoCache);
+        Assert.Equal("worst-case", arguments.Policy);
+        Assert.Equal("", arguments.BinaryLog);
+        Assert.False(arguments.Help);
+    }
+
+    [Fact]
+    public void The_command_line_wins_over_the_environment_which_wins_over_defaults()
+    {
+        var environment = new Dictionary<string, string> { ["ITEMEVAL_STUDY"] = "from-env", ["STUDY"] = "generic", ["ITEMEVAL_POLICY"] = "worst-case", ["ITEMEVAL_YES"] = "1" };
+
+        var fromEnvironment = CommandLine.Parse(["Export"], environment.GetValueOrDefault);
+        var fromCommandLine = CommandLine.Parse(["Export", "--study", "cli", "--policy", "expected"], environment.GetValueOrDefault);
+        var genericOnly = CommandLine.Parse(["Export"], name => name == "STUDY" ? "generic" : null);
+
+        Assert.Equal(("from-env", "worst-case", true), (fromEnvironment.Study, fromEnvironment.Policy, fromEnvironment.Yes));
+        Assert.Equal(("cli", "expected"), (fromCommandLine.Study, fromCommandLine.Policy));
+        Assert.Equal(("generic", "expected", false, "minimal"), (genericOnly.Study, genericOnly.Policy, genericOnly.Yes, genericOnly.Verbosity));
+    }
+
+    [Theory]
+    [InlineData("--frobnicate")]
+    [InlineData("--study")]
+    [InlineData("--policy", "cheap")]
+    [InlineData("--verbosity", "loud")]
+    public void Mistakes_are_usage_errors(params string[] options)
+    {
+        Assert.Throws<UsageException>(() => CommandLine.Parse(["Export", .. options], NoEnvironment));
+    }
+
+    [Fact]
+    public void No_target_means_help()
+    {
+        Assert.True(CommandLine.Parse([], NoEnvironment).Help);
+        Assert.True(CommandLine.Parse(["Export", "-h"], NoEnvironment).Help);
+    }
+}
