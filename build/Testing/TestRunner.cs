@@ -17,7 +17,7 @@ internal static partial class TestRunner
             UseShellExecute = false,
             WorkingDirectory = paths.Root,
         };
-        foreach (var argument in new[] { "test", Path.Combine(paths.Root, "ItemEval.sln"), "-nodeReuse:false", "--nologo", "-v", "q", "--logger", "console;verbosity=normal" })
+        foreach (var argument in new[] { "test", Path.Combine(paths.Root, "ItemEval.sln"), "-nodeReuse:false", "--nologo" })
         {
             start.ArgumentList.Add(argument);
         }
