@@ -1,0 +1,60 @@
+namespace ItemEval.FakeProviders;
+
+/// <summary>
+/// Switches a test flips to make the fake provider misbehave the way real ones do. Counted faults ("the next N
+/// requests") are consumed in arrival order; all members are safe to change while requests are in flight.
+/// </summary>
+public sealed class FakeBehavior
+{
+    private readonly object _gate = new();
+    private readonly Queue<Fault> _faults = new();
+
+    /// <summary>Added before every answer.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Requests per minute the server accepts (sliding 60 s window); above it: 429 with Retry-After.</summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>The answer text; gets the request's last user message.</summary>
+    public Func<string, string> Reply { get; set; } = _ => "The answer is 42.";
+
+    /// <summary>The next <paramref name="count"/> requests fail with <paramref name="status"/>.</summary>
+    public void FailNext(int count, int status, TimeSpan? retryAfter = null)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _faults.Enqueue(new Fault(FaultKind.Status, status, retryAfter));
+            }
+        }
+    }
+
+    /// <summary>The next request never answers until the client gives up (a timeout from the client's side).</summary>
+    public void HangNext(int count = 1) => Enqueue(count, FaultKind.Hang);
+
+    /// <summary>The next request gets 200 with a body that is not JSON.</summary>
+    public void MalformedNext(int count = 1) => Enqueue(count, FaultKind.Malformed);
+
+    /// <summary>The next request gets an empty completion that ran out of tokens.</summary>
+    public void EmptyNext(int count = 1) => Enqueue(count, FaultKind.Empty);
+
+    internal Fault? TakeFault()
+    {
+        lock (_gate)
+        {
+            return _faults.Count > 0 ? _faults.Dequeue() : null;
+        }
+    }
+
+    private void Enqueue(int count, FaultKind kind)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _faults.Enqueue(new Fault(kind, 200, null));
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ItemEval.FakeProviders;
+
+/// <summary>
+/// Kestrel on 127.0.0.1 (random port) speaking OpenAI chat completions (<c>/v1/chat/completions</c>), Anthropic
+/// messages (<c>/v1/messages</c>) and Gemini generateContent (<c>/v1beta/models/{model}:generateContent</c>), with
+/// switches for latency, 429 + Retry-After, 5xx/529, hangs, malformed JSON, empty answers and an RPM limit it
+/// enforces. It records every request so tests can assert what a real SDK client sent.
+/// </summary>
+public sealed class FakeProviderServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RpmWindow _window;
+    private int _requests;
+    private int _tooMany;
+
+    private FakeProviderServer(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _window = new RpmWindow(time);
+    }
+
+    public FakeBehavior Behavior { get; } = new();
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>The base address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash, no /v1).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public int RequestCount => Volatile.Read(ref _requests);
+
+    /// <summary>How many requests were answered 429 by the RPM limit or a queued fault.</summary>
+    public int TooManyRequestsCount => Volatile.Read(ref _tooMany);
+
+    public static async Task<FakeProviderServer> StartAsync(TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeProviderServer(app, time ?? TimeProvider.System);
+        app.MapPost("/v1/chat/completions", context => server.Handle(context, new OpenAIChatFormat()));
+        app.MapPost("/v1/messages", context => server.Handle(context, new AnthropicMessagesFormat()));
+        app.MapPost("/v1beta/models/{model}:generateContent", context => server.Handle(context, new GeminiFormat()));
+        await app.StartAsync();
+        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task Handle(HttpContext context, IWireFormat format)
+    {
+        var number = Interlocked.Increment(ref _requests);
+        var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))?.AsObject() ?? [];
+        Requests.Enqueue(new RecordedRequest(
+            context.Request.Path + context.Request.QueryString,
+            body,
+            context.Request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.ToString()),
+            DateTimeOffset.UtcNow));
+
+        if (!_window.TryAccept(Behavior.RequestsPerMinute, out var wait))
+        {
+            await Fail(context, format, 429, "Rate limit reached for requests", wait);
+            return;
+        }
+
+        if (Behavior.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Behavior.Latency, context.RequestAborted);
+        }
+
+        var fault = Behavior.TakeFault();
+        switch (fault?.Kind)
+        {
+            case FaultKind.Status:
+                await Fail(context, format, fault.Status, fault.Status == 429 ? "Rate limit reached" : "The server had an error while processing your request", fault.RetryAfter);
+                return;
+            case FaultKind.Hang:
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                return;
+            case FaultKind.Malformed:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"id\": \"broken\", \"choices\": [", context.RequestAborted);
+                return;
+        }
+
+        format.AddHeaders(context.Response.Headers, number, Behavior.RequestsPerMinute, Math.Max(0, (Behavior.RequestsPerMinute ?? 0) - 1));
+        var answer = format.Answer(body, Behavior.Reply(format.LastUserMessage(body)), fault?.Kind == FaultKind.Empty, number);
+        await context.Response.WriteAsJsonAsync(answer, context.RequestAborted);
+    }
+
+    private async Task Fail(HttpContext context, IWireFormat format, int status, string message, TimeSpan? retryAfter)
+    {
+        if (status == 429)
+        {
+            Interlocked.Increment(ref _tooMany);
+        }
+
+        context.Response.StatusCode = status;
+        if (retryAfter is { } after)
+        {
+            context.Response.Headers["retry-after"] = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["retry-after-ms"] = ((int)after.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        await context.Response.WriteAsJsonAsync(format.Error(status, message), context.RequestAborted);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Primitives;
+
+namespace ItemEval.FakeProviders;
+
+/// <summary>OpenAI chat completions (also what Together, OpenRouter, xAI, vLLM and Ollama speak).</summary>
+internal sealed class OpenAIChatFormat : IWireFormat
+{
+    public string LastUserMessage(JsonObject body) =>
+        body["messages"]?.AsArray().LastOrDefault(message => (string?)message?["role"] == "user")?["content"]?.ToString() ?? "";
+
+    public JsonObject Answer(JsonObject body, string text, bool empty, int requestNumber)
+    {
+        var reasoning = empty ? (int?)body["max_completion_tokens"] ?? 256 : 3;
+        return new JsonObject
+        {
+            ["id"] = $"chatcmpl-fake{requestNumber}",
+            ["object"] = "chat.completion",
+            ["created"] = 1_700_000_000,
+            ["model"] = (string?)body["model"],
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = empty ? "" : text, ["refusal"] = null },
+                ["logprobs"] = null,
+                ["finish_reason"] = empty ? "length" : "stop",
+            }),
+            ["usage"] = new JsonObject
+            {
+                ["prompt_tokens"] = 12,
+                ["completion_tokens"] = empty ? reasoning : 7 + reasoning,
+                ["total_tokens"] = 19 + reasoning,
+                ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 4, ["audio_tokens"] = 0 },
+                ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = reasoning, ["audio_tokens"] = 0, ["accepted_prediction_tokens"] = 0, ["rejected_prediction_tokens"] = 0 },
+            },
+        };
+    }
+
+    public JsonObject Error(int status, string message) => new()
+    {
+        ["error"] = new JsonObject
+        {
+            ["message"] = message,
+            ["type"] = status == 429 ? "requests" : status >= 500 ? "server_error" : "invalid_request_error",
+            ["param"] = null,
+            ["code"] = status == 429 ? "rate_limit_exceeded" : null,
+        },
+    };
+
+    public void AddHeaders(IDictionary<string, StringValues> headers, int requestNumber, int? limit, int remaining)
+    {
+        headers["x-request-id"] = $"req_fake{requestNumber}";
+        if (limit is { } max)
+        {
+            headers["x-ratelimit-limit-requests"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["x-ratelimit-remaining-requests"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["x-ratelimit-reset-requests"] = "1s";
+        }
+    }
+}
