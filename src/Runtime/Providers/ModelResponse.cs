@@ -6,6 +6,7 @@ namespace ItemEval.Runtime.Providers;
 /// <param name="FinishReason">stop, length, content_filter, … as the provider said it.</param>
 /// <param name="EffectiveParameters">The parameters actually sent after the parameter policy (null: as requested).</param>
 /// <param name="RateLimits">Limit headers of the response, for the adaptive rate limiter.</param>
+/// <param name="Retries">How many times the retry layer tried again before this answer (0: first attempt).</param>
 public sealed record ModelResponse(
     string Text,
     string FinishReason,
@@ -13,4 +14,5 @@ public sealed record ModelResponse(
     TimeSpan Latency,
     string? ProviderRequestId = null,
     LaneParameters? EffectiveParameters = null,
-    RateLimitHeaders? RateLimits = null);
+    RateLimitHeaders? RateLimits = null,
+    int Retries = 0);
