@@ -2,10 +2,14 @@ using System.Diagnostics;
 
 namespace ItemEval.Runtime.Tests.Providers.Resilience;
 
-/// <summary>Lets a test wait for a condition without sleeping: whoever changes state pulses, waiters re-check.</summary>
+/// <summary>
+/// Lets a test wait for a condition without sleeping: whoever changes state pulses and waiters re-check; they also
+/// re-check every few milliseconds, for state (like a limiter's books) that has nobody to pulse.
+/// </summary>
 internal sealed class ConditionSignal
 {
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(5);
 
     private TaskCompletionSource _pulse = NewPulse();
 
@@ -31,11 +35,11 @@ internal sealed class ConditionSignal
 
             try
             {
-                await pulse.Task.WaitAsync(left);
+                await pulse.Task.WaitAsync(left < RecheckInterval ? left : RecheckInterval);
             }
             catch (TimeoutException)
             {
-                // Checked once more at the top, then reported with what we waited for.
+                // Re-checked at the top; past the safety timeout it is reported with what we waited for.
             }
         }
     }
