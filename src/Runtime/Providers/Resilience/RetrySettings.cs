@@ -17,7 +17,11 @@ public sealed record RetrySettings
     /// <summary>No single wait is longer. A provider asking (Retry-After) for longer than this fails the call instead.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>One attempt that has not answered after this long is abandoned as a transient failure.</summary>
+    /// <summary>
+    /// One attempt that has not answered after this long is abandoned as a transient failure. Applied by the timeout
+    /// layer (<see cref="TimeoutModelClient"/>), which <see cref="ModelClientResilienceExtensions.WithResilience"/>
+    /// puts innermost; <see cref="RetryingModelClient"/> alone does not time out.
+    /// </summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     internal void Validate()

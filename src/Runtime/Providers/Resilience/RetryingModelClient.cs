@@ -77,10 +77,8 @@ public sealed class RetryingModelClient : IModelClient
             .AddRetry(new RetryStrategyOptions<ModelResponse>
             {
                 MaxRetryAttempts = _settings.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _settings.BaseDelay,
-                MaxDelay = _settings.MaxDelay,
+
+                // The generator decides every delay (see RetryBackoff), so Polly's own backoff options stay unset.
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     _backoff.DelayFor(args.AttemptNumber, RetryAfterOf(args.Outcome.Exception))),
