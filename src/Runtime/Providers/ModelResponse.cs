@@ -7,6 +7,7 @@ namespace ItemEval.Runtime.Providers;
 /// <param name="EffectiveParameters">The parameters actually sent after the parameter policy (null: as requested).</param>
 /// <param name="RateLimits">Limit headers of the response, for the adaptive rate limiter.</param>
 /// <param name="CacheHit">Served from the response cache: nothing was sent and nothing is paid.</param>
+/// <param name="Retries">How many times the retry layer tried again before this answer (0: first attempt).</param>
 public sealed record ModelResponse(
     string Text,
     string FinishReason,
@@ -15,4 +16,5 @@ public sealed record ModelResponse(
     string? ProviderRequestId = null,
     LaneParameters? EffectiveParameters = null,
     RateLimitHeaders? RateLimits = null,
-    bool CacheHit = false);
+    bool CacheHit = false,
+    int Retries = 0);

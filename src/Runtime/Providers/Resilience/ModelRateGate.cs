@@ -1,0 +1,237 @@
+namespace ItemEval.Runtime.Providers.Resilience;
+
+/// <summary>
+/// One key's limiter: a FIFO queue let through when a concurrency slot, a request and the estimated tokens are all
+/// available and the key is not paused. Every wait is a timer on the injected <see cref="TimeProvider"/>, so tests
+/// drive it with a fake clock.
+/// </summary>
+internal sealed class ModelRateGate : IDisposable
+{
+    private const int TooManyRequests = 429;
+
+    private readonly Lock _lock = new();
+    private readonly RateLimitSettings _settings;
+    private readonly RateAdaptationSettings _adaptation;
+    private readonly TimeProvider _time;
+    private readonly LinkedList<PendingAcquire> _queue = new();
+    private readonly TokenBucket? _requests;
+    private readonly TokenBucket? _tokens;
+    private readonly AimdFactor _factor;
+    private readonly WakeTimer _timer;
+    private DateTimeOffset _pausedUntil;
+    private int _inFlight;
+    private long _granted;
+
+    public ModelRateGate(RateLimitSettings settings, RateAdaptationSettings adaptation, TimeProvider time)
+    {
+        settings.Validate();
+        _settings = settings;
+        _adaptation = adaptation;
+        _time = time;
+        var now = time.GetUtcNow();
+        _pausedUntil = now;
+        _factor = new AimdFactor(adaptation, now);
+        _requests = settings.RequestsPerMinute is { } rpm ? new TokenBucket(rpm, adaptation.BurstFraction, now) : null;
+        _tokens = settings.TokensPerMinute is { } tpm ? new TokenBucket(tpm, adaptation.BurstFraction, now) : null;
+        _timer = new WakeTimer(time, OnTimer);
+    }
+
+    private int EffectiveConcurrency =>
+        _settings.MaxConcurrency is { } max ? Math.Max(1, (int)Math.Floor(max * _factor.Value)) : int.MaxValue;
+
+    public async Task<RateLimitPermit> AcquireAsync(int estimatedTokens, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingAcquire(estimatedTokens);
+        lock (_lock)
+        {
+            pending.Node = _queue.AddLast(pending);
+            Pump();
+        }
+
+        // Disposed after the turn came (never under the lock): disposing waits for a running cancel callback.
+        using var registration = cancellationToken.Register(() => Withdraw(pending, cancellationToken));
+        return await pending.Turn;
+    }
+
+    public void Release()
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+            Pump();
+        }
+    }
+
+    public void OnSucceeded(RateLimitPermit permit, ModelResponse response)
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            if (_tokens is not null && RequestTokenEstimator.Actual(response.Usage) is { } actual)
+            {
+                _tokens.Adjust(permit.EstimatedTokens - actual);
+            }
+
+            ObserveHeaders(response.RateLimits, now);
+        }
+    }
+
+    public void OnFailed(RateLimitPermit permit, ModelCallException failure)
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            if (failure.StatusCode == TooManyRequests)
+            {
+                Throttled(permit, failure.RateLimits, now);
+            }
+            else
+            {
+                ObserveHeaders(failure.RateLimits, now);
+            }
+        }
+    }
+
+    public RateGateSnapshot Snapshot()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            if (_factor.Recover(now))
+            {
+                ApplyFactor(now);
+            }
+
+            return new RateGateSnapshot(
+                _factor.Value,
+                _settings.MaxConcurrency is null ? null : EffectiveConcurrency,
+                _requests?.PerMinute,
+                _tokens?.PerMinute,
+                _inFlight,
+                _queue.Count,
+                _granted,
+                _pausedUntil);
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private void Throttled(RateLimitPermit permit, RateLimitHeaders? headers, DateTimeOffset now)
+    {
+        PauseUntil(now + ProviderSignals.PauseAfterThrottle(headers, _adaptation), now);
+        if (_factor.Throttled(permit.GrantNumber, _granted, _pausedUntil))
+        {
+            ApplyFactor(now);
+        }
+    }
+
+    private void ObserveHeaders(RateLimitHeaders? headers, DateTimeOffset now)
+    {
+        if (ProviderSignals.PauseForLowBudget(headers, _adaptation) is { } pause)
+        {
+            PauseUntil(now + pause, now);
+        }
+    }
+
+    private void PauseUntil(DateTimeOffset until, DateTimeOffset now)
+    {
+        if (until <= _pausedUntil)
+        {
+            return;
+        }
+
+        _pausedUntil = until;
+        _requests?.HoldUntil(until, now);
+        _tokens?.HoldUntil(until, now);
+        Pump();
+    }
+
+    private void ApplyFactor(DateTimeOffset now)
+    {
+        _requests?.SetRate(_settings.RequestsPerMinute!.Value * _factor.Value, now);
+        _tokens?.SetRate(_settings.TokensPerMinute!.Value * _factor.Value, now);
+    }
+
+    private void Withdraw(PendingAcquire pending, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (pending.Node?.List is null)
+            {
+                return;
+            }
+
+            _queue.Remove(pending.Node);
+            pending.Cancel(cancellationToken);
+            Pump();
+        }
+    }
+
+    private void OnTimer()
+    {
+        lock (_lock)
+        {
+            _timer.Fired();
+            Pump();
+        }
+    }
+
+    /// <summary>Lets through every caller whose turn has come, then sets the timer for the next one. Holds the lock.</summary>
+    private void Pump()
+    {
+        var now = _time.GetUtcNow();
+        if (_factor.Recover(now))
+        {
+            ApplyFactor(now);
+        }
+
+        DateTimeOffset? wake = null;
+        while (_queue.First is { } head)
+        {
+            if (now < _pausedUntil)
+            {
+                wake = _pausedUntil;
+                break;
+            }
+
+            if (_inFlight >= EffectiveConcurrency)
+            {
+                break; // Release pumps again.
+            }
+
+            var wait = TimeUntilBudget(head.Value.EstimatedTokens, now);
+            if (wait > TimeSpan.Zero)
+            {
+                wake = now + wait;
+                break;
+            }
+
+            _queue.RemoveFirst();
+            Grant(head.Value, now);
+        }
+
+        if (_queue.Count > 0 && _factor.NextRecoveryAt is { } recovery && (wake is null || recovery < wake))
+        {
+            wake = recovery;
+        }
+
+        _timer.Aim(wake, now);
+    }
+
+    private TimeSpan TimeUntilBudget(int estimatedTokens, DateTimeOffset now)
+    {
+        var forRequest = _requests?.TimeUntilAvailable(1, now) ?? TimeSpan.Zero;
+        var forTokens = _tokens?.TimeUntilAvailable(estimatedTokens, now) ?? TimeSpan.Zero;
+        return forRequest > forTokens ? forRequest : forTokens;
+    }
+
+    private void Grant(PendingAcquire pending, DateTimeOffset now)
+    {
+        _requests?.Take(1);
+        _tokens?.Take(pending.EstimatedTokens);
+        _inFlight++;
+        _granted++;
+        pending.Grant(new RateLimitPermit(this, _granted, pending.EstimatedTokens, now));
+    }
+}
