@@ -82,7 +82,8 @@ internal sealed class ModelRateGate : IDisposable
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            if (failure.StatusCode == TooManyRequests)
+            // A non-transient 429 (OpenAI's insufficient_quota) is a billing problem, not a pace to adapt to.
+            if (failure is { StatusCode: TooManyRequests, IsTransient: true })
             {
                 Throttled(permit, failure.RateLimits, now);
             }

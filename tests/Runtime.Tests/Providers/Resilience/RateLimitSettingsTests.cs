@@ -24,13 +24,4 @@ public sealed class RateLimitSettingsTests
         var refused = Assert.Throws<ArgumentOutOfRangeException>(() => limiter.GetSnapshot(Requests.Model));
         Assert.Equal("RequestsPerMinute", refused.ParamName);
     }
-
-    [Fact]
-    public void Token_estimate_is_a_quarter_of_the_prompt_characters_plus_the_output_allowance()
-    {
-        Assert.Equal(100 + 16, RequestTokenEstimator.Estimate(Requests.For(prompt: new string('x', 400), maxTokens: 16)));
-        Assert.Equal(
-            1 + RequestTokenEstimator.DefaultOutputTokens,
-            RequestTokenEstimator.Estimate(Requests.For(prompt: "abc", maxTokens: null)));
-    }
 }

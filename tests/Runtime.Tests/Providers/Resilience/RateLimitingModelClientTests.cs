@@ -111,6 +111,19 @@ public sealed class RateLimitingModelClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_429_for_an_exhausted_quota_is_not_a_pace_to_adapt_to()
+    {
+        var client = Limited(new RateLimitSettings(8, null, null));
+        _provider.ThenFail(new ModelCallException("insufficient_quota", 429, isTransient: false));
+        await Assert.ThrowsAsync<ModelCallException>(() => client.CompleteAsync(Requests.For(), CancellationToken.None));
+
+        _ = client.CompleteAsync(Requests.For(), CancellationToken.None);
+
+        var snapshot = Limiter.GetSnapshot(Model);
+        Assert.Equal((1.0, 2L), (snapshot.Factor, snapshot.Granted));
+    }
+
+    [Fact]
     public async Task The_rate_climbs_back_a_step_per_calm_period_after_a_429()
     {
         var client = Limited(new RateLimitSettings(8, 60, null));
