@@ -13,7 +13,12 @@ internal static class DesignSection
             return new DesignConfig([], [], 1, reader.At(root));
         }
 
-        return new DesignConfig(ReadModels(reader, design), ReadTemplates(reader, design, studyDirectory), reader.Int(design, "epochs", "design", 1) ?? 1, reader.At(node));
+        return new DesignConfig(
+            ReadModels(reader, design),
+            ReadTemplates(reader, design, studyDirectory),
+            reader.Int(design, "epochs", "design", 1) ?? 1,
+            reader.At(node),
+            reader.OneOf(design, "on_empty", "design", StudySchema.OnEmpty) ?? "keep");
     }
 
     private static List<ModelConfig> ReadModels(ConfigReader reader, YamlMappingNode design)

@@ -11,7 +11,7 @@ public static class CellKeys
         ContentHash.Of(new CellKeyParts(
             item.ContentHash,
             condition.Model.Id,
-            condition.Model.Options.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}").ToList(),
+            Providers.TransportOptions.Without(condition.Model.Options).Select(pair => $"{pair.Key}={pair.Value}").ToList(),
             condition.Lane.Parameters,
             condition.Template.ContentHash,
             epoch));

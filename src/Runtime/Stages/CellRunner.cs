@@ -43,6 +43,7 @@ internal sealed class CellRunner
                 response.Usage, usd, response.Latency.TotalMilliseconds, response.ProviderRequestId) with
             {
                 CacheHit = response.CacheHit,
+                Retries = response.Retries,
                 Transcript = link,
             };
         }

@@ -12,7 +12,7 @@ public static class ExpandGridStage
         var items = run.Store.Items.ByUid().Values.OrderBy(item => item.Uid, StringComparer.Ordinal).ToList();
         var grid = GridExpander.Expand(study.Config, study.Templates, items);
         run.Store.InTransaction(() => run.Store.Design.Replace(grid.Conditions, grid.Cells));
-        var pending = run.Store.Solutions.Pending().Count;
+        var pending = run.Store.Solutions.Pending(study.Config.Design.RerunEmpty).Count;
         context.Reporter.Info(
             $"{grid.Conditions.Count} conditions × {items.Count} items × {study.Config.Design.Epochs} epoch(s) = " +
             $"{grid.Cells.Count} cells; {pending} to generate, {grid.Cells.Count - pending} already done");

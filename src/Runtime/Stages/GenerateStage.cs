@@ -3,6 +3,8 @@ using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Caching;
+using ItemEval.Runtime.Providers.Catalog;
+using ItemEval.Runtime.Providers.Pipeline;
 using ItemEval.Runtime.Providers.Transcripts;
 using ItemEval.Runtime.Store;
 
@@ -19,7 +21,7 @@ public static class GenerateStage
         var study = LoadedStudy.Load(context.StudyFile);
         using var run = StageRun.Begin(context, study.Config.Name, "Generate");
         var store = run.Store;
-        var pending = store.Solutions.Pending();
+        var pending = store.Solutions.Pending(study.Config.Design.RerunEmpty);
         var items = store.Items.ByUid();
         var conditions = GridExpander.Expand(study.Config, study.Templates, []).Conditions.ToDictionary(condition => condition.Id, StringComparer.Ordinal);
         if (context.Options.DryRun)
@@ -29,14 +31,18 @@ public static class GenerateStage
             return new GenerateResult(run.RunId, pending.Count, 0, 0, 0, 0, 0, [], store.Solutions.Fingerprint(), Complete: false);
         }
 
-        ProviderPreflight.Check(study.Config, pending.Select(cell => conditions[cell.ConditionId].Model));
+        var environment = context.Environment ?? ProcessEnvironment.Instance;
+        ProviderPreflight.Check(pending.Select(cell => conditions[cell.ConditionId].Model), environment);
         using var transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
-        clients ??= ModelClientRouter.Default(ResponseCache.Beside(context.ArtifactsDirectory), readCache: !context.Options.NoCache);
-        var runner = new CellRunner(clients, PriceTable.For(study.Config.Budget), run.RunId, transcripts);
-        var guard = new SpendGuard(study.Config.Budget.MaxUsd, store.Ledger.TotalUsd());
+        using var pipeline = new ClientPipeline(study.Config.Design.Models);
         var tally = new GenerateTally();
         var ticker = new ProgressTicker(context.Reporter);
-        string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · ${tally.Usd:0.0000}";
+        var retries = new RetryReporter(ticker);
+        var cache = ResponseCache.Beside(context.ArtifactsDirectory);
+        clients ??= new ModelClientRouter(model => pipeline.Build(model, environment, cache, readCache: !context.Options.NoCache, retries));
+        var runner = new CellRunner(clients, PriceTable.For(study.Config.Budget), run.RunId, transcripts);
+        var guard = new SpendGuard(study.Config.Budget.MaxUsd, store.Ledger.TotalUsd());
+        string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · {retries.Retries} retries · ${tally.Usd:0.0000}";
 
         var remaining = pending;
         if (context.Options.VerifyFirst)
@@ -77,7 +83,7 @@ public static class GenerateStage
         ticker.Tick(Progress, force: true);
         run.Succeeded(tally.Calls);
         var failures = store.Solutions.Failures();
-        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: failures.Count == 0);
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: store.Solutions.Pending(study.Config.Design.RerunEmpty).Count == 0);
     }
 
     private static async Task Drain(Channel<SolutionRecord> results, Task writer)

@@ -12,7 +12,7 @@ internal static class PendingCalls
         var items = store.Items.ByUid();
         var conditions = GridExpander.Expand(study.Config, study.Templates, []).Conditions.ToDictionary(condition => condition.Id, StringComparer.Ordinal);
         var calls = new List<PendingCall>();
-        foreach (var cell in store.Solutions.Pending())
+        foreach (var cell in store.Solutions.Pending(study.Config.Design.RerunEmpty))
         {
             if (!conditions.TryGetValue(cell.ConditionId, out var condition) || !items.TryGetValue(cell.ItemUid, out var item))
             {

@@ -34,9 +34,10 @@ public static class ResolveStage
         var datasets = ContentHash.Of(new DatasetsFingerprint(config.Datasets.Select(Describe).ToList(), fileHashes.OrderBy(pair => pair.Key).ToList()));
         var grid = ContentHash.Of(new GridFingerprint(
             datasets,
-            config.Design.Models.Select(model => new ModelFingerprint(model.Id, model.Options.OrderBy(pair => pair.Key).ToList(), model.Lanes.Select(lane => new LaneFingerprint(lane.Name, lane.Parameters)).ToList())).ToList(),
+            config.Design.Models.Select(model => new ModelFingerprint(model.Id, Providers.TransportOptions.Without(model.Options).ToList(), model.Lanes.Select(lane => new LaneFingerprint(lane.Name, lane.Parameters)).ToList())).ToList(),
             study.Templates.Select(template => template.Name + ":" + template.ContentHash).ToList(),
-            config.Design.Epochs));
+            config.Design.Epochs,
+            config.Design.OnEmpty));
         var budget = ContentHash.Of(new BudgetFingerprint(grid, config.Budget.MaxUsd, config.Budget.Prices.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value.InputPerMillion}/{pair.Value.OutputPerMillion}").ToList(), context.Options.Policy));
         var grading = ContentHash.Of(new GradersFingerprint(config.Graders.Select(grader => new GraderFingerprint(grader.Name, grader.Type, grader.Scheme, grader.Options.OrderBy(pair => pair.Key).ToList())).ToList()));
         var export = ContentHash.Of(new ExportFingerprint(grid, grading, ToolInfo.Version));
@@ -56,7 +57,7 @@ public static class ResolveStage
 
     private sealed record ModelFingerprint(string Id, List<KeyValuePair<string, string>> Options, List<LaneFingerprint> Lanes);
 
-    private sealed record GridFingerprint(string Datasets, List<ModelFingerprint> Models, List<string> Templates, int Epochs);
+    private sealed record GridFingerprint(string Datasets, List<ModelFingerprint> Models, List<string> Templates, int Epochs, string OnEmpty);
 
     private sealed record BudgetFingerprint(string Grid, decimal? MaxUsd, List<string> Prices, string Policy);
 

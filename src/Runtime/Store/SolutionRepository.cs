@@ -12,17 +12,19 @@ public sealed class SolutionRepository
 
     /// <summary>
     /// The resume predicate: a cell of the current grid runs when it has no solution or its solution is an error.
-    /// A done (or empty) cell never runs again, whatever happened to the run that made it.
+    /// A done cell never runs again, whatever happened to the run that made it; an empty one only with
+    /// <paramref name="rerunEmpty"/> (study.yaml <c>on_empty: rerun</c>).
     /// </summary>
-    public IReadOnlyList<Cell> Pending() =>
+    public IReadOnlyList<Cell> Pending(bool rerunEmpty = false) =>
         _connection.Query(
                 """
                 SELECT c.condition_id, c.item_uid, c.epoch, c.cell_key FROM cells c
                 LEFT JOIN solutions s ON s.cell_key = c.cell_key
-                WHERE s.cell_key IS NULL OR s.status = 'error'
+                WHERE s.cell_key IS NULL OR s.status = 'error' OR (s.status = 'empty' AND $rerun_empty)
                 ORDER BY c.epoch, c.condition_id, c.item_uid
                 """,
-                reader => new Cell(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)))
+                reader => new Cell(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)),
+                ("rerun_empty", rerunEmpty))
             .ToList();
 
     /// <summary>Stores a result; a repeated attempt on an errored cell replaces it and counts the attempt.</summary>

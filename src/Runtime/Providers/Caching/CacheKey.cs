@@ -15,19 +15,13 @@ public sealed record CacheKey(
     int Epoch,
     IReadOnlyList<string> Options)
 {
-    /// <summary>Options about where and how to connect, not what to generate.</summary>
-    private static readonly HashSet<string> TransportOptions = new(StringComparer.OrdinalIgnoreCase) { "base_url", "latency_ms", "timeout_seconds" };
-
     public static CacheKey For(ModelRequest request) =>
         new(
             request.Model,
             request.Messages,
             request.Parameters,
             request.Epoch,
-            request.Options.Where(pair => !TransportOptions.Contains(pair.Key))
-                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => $"{pair.Key}={pair.Value}")
-                .ToList());
+            TransportOptions.Without(request.Options).Select(pair => $"{pair.Key}={pair.Value}").ToList());
 
     public string ToHash() => ContentHash.Of(this);
 }
