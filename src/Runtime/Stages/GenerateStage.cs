@@ -37,9 +37,9 @@ public static class GenerateStage
         using var pipeline = new ClientPipeline(study.Config.Design.Models);
         var tally = new GenerateTally();
         var ticker = new ProgressTicker(context.Reporter);
-        var retries = new RetryReporter(ticker);
+        var retries = new RetryReporter(new ProgressTicker(context.Reporter));
         var cache = ResponseCache.Beside(context.ArtifactsDirectory);
-        clients ??= new ModelClientRouter(model => pipeline.Build(model, environment, cache, readCache: !context.Options.NoCache, retries));
+        clients ??= new ModelClientRouter(model => pipeline.Build(model, environment, cache, readCache: !context.Options.NoCache, retries, context.Retries));
         var runner = new CellRunner(clients, PriceTable.For(study.Config.Budget), run.RunId, transcripts);
         var guard = new SpendGuard(study.Config.Budget.MaxUsd, store.Ledger.TotalUsd());
         string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · {retries.Retries} retries · ${tally.Usd:0.0000}";

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace ItemEval.Runtime.Stages;
 
-/// <summary>Reports progress at most once a second (and always at the end), so long runs show life without flooding logs.</summary>
+/// <summary>Reports progress at most once a second (the first message and forced ones at once), so long runs show life without flooding logs.</summary>
 internal sealed class ProgressTicker
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -14,7 +14,7 @@ internal sealed class ProgressTicker
 
     public void Tick(Func<string> message, bool force = false)
     {
-        if (!force && _sinceLast.Elapsed < Interval)
+        if (!force && _last is not null && _sinceLast.Elapsed < Interval)
         {
             return;
         }

@@ -32,12 +32,12 @@ internal sealed class TempStudy : IDisposable
           max_usd: 1
         """;
 
-    public TempStudy(int items = 10)
+    public TempStudy(int items = 10, string? yaml = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "itemeval-stage-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "data"));
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "prompts"));
-        File.WriteAllText(StudyFile, Yaml);
+        File.WriteAllText(StudyFile, yaml ?? Yaml);
         File.WriteAllLines(Path.Combine(Directory, "data", "items.jsonl"), Enumerable.Range(1, items).Select(i =>
             $$"""{"id": "q{{i}}", "question": "What is {{i}} + {{i}}?", "answer": "{{2 * i}}", "scheme": "numeric"}"""));
         File.WriteAllText(Path.Combine(Directory, "prompts", "plain.txt"), "Q: {input}\n");
@@ -52,7 +52,11 @@ internal sealed class TempStudy : IDisposable
 
     public RecordingReporter Reporter { get; } = new();
 
-    public StageContext Context(StageOptions? options = null) => new(StudyFile, Artifacts, options ?? new StageOptions(), Reporter);
+    public ItemEval.Runtime.Providers.Catalog.IEnvironment? Environment { get; init; }
+
+    public ItemEval.Runtime.Providers.Resilience.RetrySettings? Retries { get; init; }
+
+    public StageContext Context(StageOptions? options = null) => new(StudyFile, Artifacts, options ?? new StageOptions(), Reporter, Environment, Retries);
 
     /// <summary>Runs the stages before Generate, as the targets would.</summary>
     public void Prepare()

@@ -2,7 +2,7 @@ namespace ItemEval.Runtime.Providers.Caching;
 
 /// <summary>
 /// Serves a request from the response cache when its content was answered before (marking it a cache hit, $0),
-/// otherwise calls the inner client and stores the answer. Errors are never cached.
+/// otherwise calls the inner client and stores the answer. Errors and empty answers are never cached.
 /// </summary>
 public sealed class CachingModelClient : IModelClient
 {
@@ -27,7 +27,14 @@ public sealed class CachingModelClient : IModelClient
         }
 
         var response = await _inner.CompleteAsync(request, cancellationToken);
-        _cache.Put(key, response);
+
+        // An empty answer (a budget spent on reasoning) is kept in the store but not cached, so on_empty: rerun can
+        // really ask again.
+        if (!string.IsNullOrWhiteSpace(response.Text))
+        {
+            _cache.Put(key, response);
+        }
+
         return response;
     }
 }

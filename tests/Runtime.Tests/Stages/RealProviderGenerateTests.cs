@@ -1,0 +1,170 @@
+using ItemEval.FakeProviders;
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Providers.Resilience;
+using ItemEval.Runtime.Stages;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Tests.Stages;
+
+/// <summary>Generate with real SDK clients for every wire format, pointed at the fake provider server.</summary>
+public sealed class RealProviderGenerateTests : IAsyncLifetime
+{
+    private static readonly RetrySettings FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 3 };
+    private static readonly DictionaryEnvironment Keys = new(new() { ["OPENAI_API_KEY"] = "test-key", ["ANTHROPIC_API_KEY"] = "test-key", ["GEMINI_API_KEY"] = "test-key" });
+    private FakeProviderServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeProviderServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Every_provider_answers_and_a_second_run_makes_no_call()
+    {
+        using var study = Study(Keys);
+        study.Prepare();
+
+        var first = await GenerateStage.RunAsync(study.Context(new StageOptions(Yes: true)), CancellationToken.None);
+        var callsAfterFirst = _server.RequestCount;
+        var second = await GenerateStage.RunAsync(study.Context(new StageOptions(Yes: true)), CancellationToken.None);
+
+        Assert.Equal(4 * 3, first.Done);
+        Assert.Equal(12, callsAfterFirst);
+        Assert.Equal(0, second.Pending);
+        Assert.Equal(callsAfterFirst, _server.RequestCount);
+        Assert.All(_server.Requests.Where(request => (string?)request.Body["model"] == "o3-mini"), request => Assert.False(request.Body.ContainsKey("temperature")));
+        Assert.All(_server.Requests.Where(request => (string?)request.Body["model"] == "gpt-4o-mini"), request => Assert.True(request.Body.ContainsKey("temperature")));
+        using var store = StudyStore.Open(study.Artifacts);
+        Assert.Equal(3, Convert.ToInt32(store.Connection.Scalar("SELECT sum(reasoning_tokens) / count(*) FROM solutions WHERE model = 'openai/o3-mini'")));
+        Assert.Equal(3, Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM solutions WHERE model = 'openai/o3-mini' AND json_extract_string(effective_parameters, '$.temperature') IS NULL AND json_extract_string(requested_parameters, '$.temperature') IS NOT NULL")));
+        Assert.Equal(5, Convert.ToInt32(store.Connection.Scalar("SELECT max(cache_read_tokens) FROM solutions WHERE model = 'anthropic/claude-haiku-4-5'")));
+        Assert.True(Convert.ToDecimal(store.Connection.Scalar("SELECT sum(usd) FROM ledger")) > 0);
+    }
+
+    [Fact]
+    public async Task A_fresh_store_is_served_from_the_response_cache_at_no_cost()
+    {
+        using var study = Study(Keys);
+        study.Prepare();
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        var calls = _server.RequestCount;
+        Directory.Delete(study.Artifacts, recursive: true);
+        study.Prepare();
+
+        var again = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal(calls, _server.RequestCount);
+        Assert.Equal(12, again.CacheHits);
+        Assert.Equal(0, again.Calls);
+        using var store = StudyStore.Open(study.Artifacts);
+        Assert.Equal(0m, Convert.ToDecimal(store.Connection.Scalar("SELECT coalesce(sum(usd), 0) FROM solutions")));
+        Assert.Equal(12, Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM solutions WHERE cache_hit")));
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded_visible_and_a_cell_that_still_fails_is_an_error_retried_next_run()
+    {
+        using var study = Study(Keys, models: "openai/gpt-4o-mini", items: 1);
+        study.Prepare();
+        _server.Behavior.FailNext(4, 500);
+
+        var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal(4, _server.RequestCount); // 1 attempt + 3 retries, then the cell is an error
+        Assert.Equal(1, first.Failed);
+        Assert.Contains("failed after 4 attempts", first.RemainingFailures.Single().FirstError, StringComparison.Ordinal);
+        Assert.Contains(study.Reporter.Lines, line => line.Contains("retrying openai/gpt-4o-mini", StringComparison.Ordinal));
+
+        _server.Behavior.FailNext(2, 503);
+        var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal(1, second.Pending);
+        Assert.Equal(4 + 3, _server.RequestCount);
+        Assert.Empty(second.RemainingFailures);
+        using var store = StudyStore.Open(study.Artifacts);
+        Assert.Equal(2, Convert.ToInt32(store.Connection.Scalar("SELECT retries FROM solutions WHERE status = 'done'")));
+        Assert.Equal(2, Convert.ToInt32(store.Connection.Scalar("SELECT attempts FROM solutions")));
+    }
+
+    [Fact]
+    public async Task A_missing_key_fails_before_any_call()
+    {
+        using var study = Study(new DictionaryEnvironment(new() { ["OPENAI_API_KEY"] = "test-key" }));
+        study.Prepare();
+
+        var error = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(), CancellationToken.None));
+
+        Assert.Contains(error.Diagnostics, diagnostic => diagnostic.Code == DiagnosticCodes.MissingApiKey && diagnostic.Message.Contains("ANTHROPIC_API_KEY", StringComparison.Ordinal));
+        Assert.Equal(0, _server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Dry_run_renders_requests_and_sends_nothing()
+    {
+        using var study = Study(Keys);
+        study.Prepare();
+
+        var result = await GenerateStage.RunAsync(study.Context(new StageOptions(DryRun: true)), CancellationToken.None);
+
+        Assert.False(result.Complete);
+        Assert.Equal(0, _server.RequestCount);
+        Assert.Equal(12, File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Length);
+    }
+
+    [Fact]
+    public async Task Verify_first_stops_on_the_first_failing_condition()
+    {
+        using var study = Study(Keys);
+        study.Prepare();
+        _server.Behavior.FailNext(1, 400);
+
+        var error = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(new StageOptions(VerifyFirst: true)), CancellationToken.None));
+
+        Assert.Equal(DiagnosticCodes.VerifyFirstFailed, Assert.Single(error.Diagnostics).Code);
+        Assert.Equal(1, _server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Empty_answers_are_marked_and_rerun_when_the_study_says_so()
+    {
+        using var study = Study(Keys, models: "openai/gpt-4o-mini", onEmpty: "rerun");
+        study.Prepare();
+        _server.Behavior.EmptyNext(2);
+
+        var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal((2, false), (first.Empty, first.Complete));
+        Assert.Equal(2, second.Pending);
+        Assert.True(second.Complete);
+    }
+
+    private TempStudy Study(DictionaryEnvironment environment, string models = "openai/gpt-4o-mini,openai/o3-mini,anthropic/claude-haiku-4-5,google/gemini-2.5-flash", string onEmpty = "keep", int items = 3)
+    {
+        var entries = string.Join('\n', models.Split(',').Select(model => $$"""
+                - id: {{model}}
+                  options: {base_url: "{{_server.BaseUrl}}{{(model.StartsWith("openai/", StringComparison.Ordinal) ? "/v1" : "")}}"}
+                  lanes:
+                    - name: warm
+                      temperature: 0.7
+                      max_tokens: 200
+                      {{(model.Contains("o3", StringComparison.Ordinal) ? "reasoning_effort: low" : "")}}
+            """));
+        var yaml = $"""
+            name: real
+            datasets:
+              - name: quiz
+                path: data/items.jsonl
+                mapping: {"{"}id: id, input: question, target: answer, scheme: scheme{"}"}
+            design:
+              on_empty: {onEmpty}
+              models:
+            {entries}
+              templates:
+                - name: plain
+                  path: prompts/plain.txt
+            budget:
+              max_usd: 1
+            """;
+        return new TempStudy(items, yaml) { Environment = environment, Retries = FastRetries };
+    }
+}
