@@ -1,22 +1,16 @@
-using ItemEval.FakeProviders;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers.Resilience;
 using ItemEval.Runtime.Stages;
+using ItemEval.Runtime.Tests.Providers;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Tests.Stages;
 
 /// <summary>Generate with real SDK clients for every wire format, pointed at the fake provider server.</summary>
-public sealed class RealProviderGenerateTests : IAsyncLifetime
+public sealed class RealProviderGenerateTests : FakeServerTest
 {
     private static readonly RetrySettings FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 3 };
     private static readonly DictionaryEnvironment Keys = new(new() { ["OPENAI_API_KEY"] = "test-key", ["ANTHROPIC_API_KEY"] = "test-key", ["GEMINI_API_KEY"] = "test-key" });
-    private FakeProviderServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeProviderServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Every_provider_answers_and_a_second_run_makes_no_call()
     {
@@ -24,15 +18,15 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
         study.Prepare();
 
         var first = await GenerateStage.RunAsync(study.Context(new StageOptions(Yes: true)), CancellationToken.None);
-        var callsAfterFirst = _server.RequestCount;
+        var callsAfterFirst = Server.RequestCount;
         var second = await GenerateStage.RunAsync(study.Context(new StageOptions(Yes: true)), CancellationToken.None);
 
         Assert.Equal(4 * 3, first.Done);
         Assert.Equal(12, callsAfterFirst);
         Assert.Equal(0, second.Pending);
-        Assert.Equal(callsAfterFirst, _server.RequestCount);
-        Assert.All(_server.Requests.Where(request => (string?)request.Body["model"] == "o3-mini"), request => Assert.False(request.Body.ContainsKey("temperature")));
-        Assert.All(_server.Requests.Where(request => (string?)request.Body["model"] == "gpt-4o-mini"), request => Assert.True(request.Body.ContainsKey("temperature")));
+        Assert.Equal(callsAfterFirst, Server.RequestCount);
+        Assert.All(Server.Requests.Where(request => (string?)request.Body["model"] == "o3-mini"), request => Assert.False(request.Body.ContainsKey("temperature")));
+        Assert.All(Server.Requests.Where(request => (string?)request.Body["model"] == "gpt-4o-mini"), request => Assert.True(request.Body.ContainsKey("temperature")));
         using var store = StudyStore.Open(study.Artifacts);
         Assert.Equal(3, Convert.ToInt32(store.Connection.Scalar("SELECT sum(reasoning_tokens) / count(*) FROM solutions WHERE model = 'openai/o3-mini'")));
         Assert.Equal(3, Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM solutions WHERE model = 'openai/o3-mini' AND json_extract_string(effective_parameters, '$.temperature') IS NULL AND json_extract_string(requested_parameters, '$.temperature') IS NOT NULL")));
@@ -46,13 +40,13 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
         using var study = Study(Keys);
         study.Prepare();
         await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
-        var calls = _server.RequestCount;
+        var calls = Server.RequestCount;
         Directory.Delete(study.Artifacts, recursive: true);
         study.Prepare();
 
         var again = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
-        Assert.Equal(calls, _server.RequestCount);
+        Assert.Equal(calls, Server.RequestCount);
         Assert.Equal(12, again.CacheHits);
         Assert.Equal(0, again.Calls);
         using var store = StudyStore.Open(study.Artifacts);
@@ -65,20 +59,20 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
     {
         using var study = Study(Keys, models: "openai/gpt-4o-mini", items: 1);
         study.Prepare();
-        _server.Behavior.FailNext(4, 500);
+        Server.Behavior.FailNext(4, 500);
 
         var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
-        Assert.Equal(4, _server.RequestCount); // 1 attempt + 3 retries, then the cell is an error
+        Assert.Equal(4, Server.RequestCount); // 1 attempt + 3 retries, then the cell is an error
         Assert.Equal(1, first.Failed);
         Assert.Contains("failed after 4 attempts", first.RemainingFailures.Single().FirstError, StringComparison.Ordinal);
         Assert.Contains(study.Reporter.Lines, line => line.Contains("retrying openai/gpt-4o-mini", StringComparison.Ordinal));
 
-        _server.Behavior.FailNext(2, 503);
+        Server.Behavior.FailNext(2, 503);
         var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
         Assert.Equal(1, second.Pending);
-        Assert.Equal(4 + 3, _server.RequestCount);
+        Assert.Equal(4 + 3, Server.RequestCount);
         Assert.Empty(second.RemainingFailures);
         using var store = StudyStore.Open(study.Artifacts);
         Assert.Equal(2, Convert.ToInt32(store.Connection.Scalar("SELECT retries FROM solutions WHERE status = 'done'")));
@@ -94,7 +88,7 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(), CancellationToken.None));
 
         Assert.Contains(error.Diagnostics, diagnostic => diagnostic.Code == DiagnosticCodes.MissingApiKey && diagnostic.Message.Contains("ANTHROPIC_API_KEY", StringComparison.Ordinal));
-        Assert.Equal(0, _server.RequestCount);
+        Assert.Equal(0, Server.RequestCount);
     }
 
     [Fact]
@@ -106,7 +100,7 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
         var result = await GenerateStage.RunAsync(study.Context(new StageOptions(DryRun: true)), CancellationToken.None);
 
         Assert.False(result.Complete);
-        Assert.Equal(0, _server.RequestCount);
+        Assert.Equal(0, Server.RequestCount);
         Assert.Equal(12, File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Length);
     }
 
@@ -115,12 +109,12 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
     {
         using var study = Study(Keys);
         study.Prepare();
-        _server.Behavior.FailNext(1, 400);
+        Server.Behavior.FailNext(1, 400);
 
         var error = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(new StageOptions(VerifyFirst: true)), CancellationToken.None));
 
         Assert.Equal(DiagnosticCodes.VerifyFirstFailed, Assert.Single(error.Diagnostics).Code);
-        Assert.Equal(1, _server.RequestCount);
+        Assert.Equal(1, Server.RequestCount);
     }
 
     [Fact]
@@ -128,7 +122,7 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
     {
         using var study = Study(Keys, models: "openai/gpt-4o-mini", onEmpty: "rerun");
         study.Prepare();
-        _server.Behavior.EmptyNext(2);
+        Server.Behavior.EmptyNext(2);
 
         var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
         var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
@@ -142,7 +136,7 @@ public sealed class RealProviderGenerateTests : IAsyncLifetime
     {
         var entries = string.Join('\n', models.Split(',').Select(model => $$"""
                 - id: {{model}}
-                  options: {base_url: "{{_server.BaseUrl}}{{(model.StartsWith("openai/", StringComparison.Ordinal) ? "/v1" : "")}}"}
+                  options: {base_url: "{{Server.BaseUrl}}{{(model.StartsWith("openai/", StringComparison.Ordinal) ? "/v1" : "")}}"}
                   lanes:
                     - name: warm
                       temperature: 0.7

@@ -1,4 +1,3 @@
-using ItemEval.FakeProviders;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Anthropic;
@@ -6,14 +5,8 @@ using ItemEval.Runtime.Providers.Anthropic;
 namespace ItemEval.Runtime.Tests.Providers.Anthropic;
 
 /// <summary>The real Anthropic SDK client against the fake server's messages endpoint.</summary>
-public sealed class AnthropicModelClientTests : IAsyncLifetime
+public sealed class AnthropicModelClientTests : FakeServerTest
 {
-    private FakeProviderServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeProviderServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Sends_temperature_through_raw_json_and_reads_usage_with_cache_counts()
     {
@@ -21,7 +14,7 @@ public sealed class AnthropicModelClientTests : IAsyncLifetime
 
         var response = await client.CompleteAsync(Requests.Ask("anthropic/claude-haiku-4-5", new LaneParameters(Temperature: 0.3, TopP: 0.8, MaxTokens: 500)), CancellationToken.None);
 
-        var recorded = Assert.Single(_server.Requests);
+        var recorded = Assert.Single(Server.Requests);
         Assert.Equal(0.3, (double)recorded.Body["temperature"]!, 3);
         Assert.Equal(0.8, (double)recorded.Body["top_p"]!, 3);
         Assert.Equal(500, (int)recorded.Body["max_tokens"]!);
@@ -42,7 +35,7 @@ public sealed class AnthropicModelClientTests : IAsyncLifetime
 
         var response = await client.CompleteAsync(Requests.Ask("anthropic/claude-sonnet-4-5", new LaneParameters(Temperature: 0.5, MaxTokens: 4096, ThinkingBudget: 2048)), CancellationToken.None);
 
-        var body = Assert.Single(_server.Requests).Body;
+        var body = Assert.Single(Server.Requests).Body;
         Assert.Equal("enabled", (string)body["thinking"]!["type"]!);
         Assert.Equal(2048, (int)body["thinking"]!["budget_tokens"]!);
         Assert.False(body.ContainsKey("temperature"));
@@ -53,21 +46,21 @@ public sealed class AnthropicModelClientTests : IAsyncLifetime
     public async Task Overloaded_529_is_transient_and_carries_retry_after()
     {
         using var client = Client();
-        _server.Behavior.FailNext(1, 529, TimeSpan.FromSeconds(3));
+        Server.Behavior.FailNext(1, 529, TimeSpan.FromSeconds(3));
 
         var error = await Assert.ThrowsAsync<ModelCallException>(() => client.CompleteAsync(Requests.Ask("anthropic/claude-haiku-4-5", LaneParameters.None), CancellationToken.None));
 
         Assert.Equal(529, error.StatusCode);
         Assert.True(error.IsTransient);
         Assert.Equal(TimeSpan.FromSeconds(3), error.RateLimits!.RetryAfter);
-        Assert.Equal(1, _server.RequestCount);
+        Assert.Equal(1, Server.RequestCount);
     }
 
     [Fact]
     public async Task A_bad_request_is_final_with_the_providers_message()
     {
         using var client = Client();
-        _server.Behavior.FailNext(1, 400);
+        Server.Behavior.FailNext(1, 400);
 
         var error = await Assert.ThrowsAsync<ModelCallException>(() => client.CompleteAsync(Requests.Ask("anthropic/claude-haiku-4-5", LaneParameters.None), CancellationToken.None));
 
@@ -75,5 +68,5 @@ public sealed class AnthropicModelClientTests : IAsyncLifetime
         Assert.Contains("processing your request", error.Message, StringComparison.Ordinal);
     }
 
-    private AnthropicModelClient Client() => new("claude-haiku-4-5", _server.BaseUrl, "test-key");
+    private AnthropicModelClient Client() => new("claude-haiku-4-5", Server.BaseUrl, "test-key");
 }

@@ -1,4 +1,3 @@
-using ItemEval.FakeProviders;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Google;
@@ -6,22 +5,16 @@ using ItemEval.Runtime.Providers.Google;
 namespace ItemEval.Runtime.Tests.Providers.Google;
 
 /// <summary>The REST Gemini client against the fake server's generateContent endpoint.</summary>
-public sealed class GeminiModelClientTests : IAsyncLifetime
+public sealed class GeminiModelClientTests : FakeServerTest
 {
-    private FakeProviderServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeProviderServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Sends_the_generation_config_with_the_key_in_a_header_and_reads_usage()
     {
-        using var client = new GeminiModelClient("gemini-2.5-flash", _server.BaseUrl, "test-key");
+        using var client = new GeminiModelClient("gemini-2.5-flash", Server.BaseUrl, "test-key");
 
         var response = await client.CompleteAsync(Requests.Ask("google/gemini-2.5-flash", new LaneParameters(Temperature: 0.2, MaxTokens: 256, Seed: 3, ThinkingBudget: 1024)), CancellationToken.None);
 
-        var recorded = Assert.Single(_server.Requests);
+        var recorded = Assert.Single(Server.Requests);
         Assert.Equal("/v1beta/models/gemini-2.5-flash:generateContent", recorded.Path);
         Assert.Equal("test-key", recorded.Headers["x-goog-api-key"]);
         Assert.DoesNotContain("test-key", recorded.Path, StringComparison.Ordinal);
@@ -39,9 +32,9 @@ public sealed class GeminiModelClientTests : IAsyncLifetime
     [Fact]
     public async Task Errors_map_to_transient_or_final()
     {
-        using var client = new GeminiModelClient("gemini-2.5-flash", _server.BaseUrl, "test-key");
-        _server.Behavior.FailNext(1, 429, TimeSpan.FromSeconds(2));
-        _server.Behavior.FailNext(1, 400);
+        using var client = new GeminiModelClient("gemini-2.5-flash", Server.BaseUrl, "test-key");
+        Server.Behavior.FailNext(1, 429, TimeSpan.FromSeconds(2));
+        Server.Behavior.FailNext(1, 400);
 
         var limited = await Assert.ThrowsAsync<ModelCallException>(() => client.CompleteAsync(Requests.Ask("google/gemini-2.5-flash", LaneParameters.None), CancellationToken.None));
         var rejected = await Assert.ThrowsAsync<ModelCallException>(() => client.CompleteAsync(Requests.Ask("google/gemini-2.5-flash", LaneParameters.None), CancellationToken.None));

@@ -1,4 +1,3 @@
-using ItemEval.FakeProviders;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.OpenAI;
@@ -6,23 +5,17 @@ using ItemEval.Runtime.Providers.OpenAI;
 namespace ItemEval.Runtime.Tests.Providers.OpenAI;
 
 /// <summary>The real OpenAI SDK client against the fake server's chat-completions endpoint.</summary>
-public sealed class OpenAIModelClientTests : IAsyncLifetime
+public sealed class OpenAIModelClientTests : FakeServerTest
 {
-    private FakeProviderServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeProviderServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Sends_lane_parameters_and_reads_text_usage_finish_reason_id_and_limits()
     {
-        _server.Behavior.RequestsPerMinute = 500;
+        Server.Behavior.RequestsPerMinute = 500;
         var client = Client("gpt-4o-mini");
 
         var response = await client.CompleteAsync(Requests.Ask("openai/gpt-4o-mini", new LaneParameters(Temperature: 0.6, TopP: 0.9, MaxTokens: 300, Seed: 7)), CancellationToken.None);
 
-        var body = Assert.Single(_server.Requests).Body;
+        var body = Assert.Single(Server.Requests).Body;
         Assert.Equal(0.6, (double)body["temperature"]!, 3);
         Assert.Equal(300, (int)body["max_completion_tokens"]!);
         Assert.Null(body["max_tokens"]);
@@ -44,7 +37,7 @@ public sealed class OpenAIModelClientTests : IAsyncLifetime
     {
         var response = await Client(model).CompleteAsync(Requests.Ask($"openai/{model}", new LaneParameters(Temperature: 0.7, TopP: 0.5, MaxTokens: 2000, ReasoningEffort: "low")), CancellationToken.None);
 
-        var body = Assert.Single(_server.Requests).Body;
+        var body = Assert.Single(Server.Requests).Body;
         Assert.False(body.ContainsKey("temperature"));
         Assert.False(body.ContainsKey("top_p"));
         Assert.Equal("low", (string)body["reasoning_effort"]!);
@@ -56,14 +49,14 @@ public sealed class OpenAIModelClientTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_transient_with_its_retry_after_and_the_sdk_does_not_retry_it()
     {
-        _server.Behavior.FailNext(1, 429, TimeSpan.FromSeconds(7));
+        Server.Behavior.FailNext(1, 429, TimeSpan.FromSeconds(7));
 
         var error = await Assert.ThrowsAsync<ModelCallException>(() => Client("gpt-4o-mini").CompleteAsync(Requests.Ask("openai/gpt-4o-mini", LaneParameters.None), CancellationToken.None));
 
         Assert.Equal(429, error.StatusCode);
         Assert.True(error.IsTransient);
         Assert.Equal(TimeSpan.FromSeconds(7), error.RateLimits!.RetryAfter);
-        Assert.Equal(1, _server.RequestCount);
+        Assert.Equal(1, Server.RequestCount);
     }
 
     [Theory]
@@ -73,7 +66,7 @@ public sealed class OpenAIModelClientTests : IAsyncLifetime
     [InlineData(401, false)]
     public async Task Status_codes_map_to_transient_or_final_errors(int status, bool transient)
     {
-        _server.Behavior.FailNext(1, status);
+        Server.Behavior.FailNext(1, status);
 
         var error = await Assert.ThrowsAsync<ModelCallException>(() => Client("gpt-4o-mini").CompleteAsync(Requests.Ask("openai/gpt-4o-mini", LaneParameters.None), CancellationToken.None));
 
@@ -84,10 +77,10 @@ public sealed class OpenAIModelClientTests : IAsyncLifetime
     [Fact]
     public async Task Malformed_json_and_timeouts_are_transient_failures()
     {
-        _server.Behavior.MalformedNext();
+        Server.Behavior.MalformedNext();
         var malformed = await Assert.ThrowsAsync<ModelCallException>(() => Client("gpt-4o-mini").CompleteAsync(Requests.Ask("openai/gpt-4o-mini", LaneParameters.None), CancellationToken.None));
 
-        _server.Behavior.HangNext();
+        Server.Behavior.HangNext();
         var timedOut = await Assert.ThrowsAsync<ModelCallException>(() => Client("gpt-4o-mini", TimeSpan.FromMilliseconds(300)).CompleteAsync(Requests.Ask("openai/gpt-4o-mini", LaneParameters.None), CancellationToken.None));
 
         Assert.True(malformed.IsTransient);
@@ -98,7 +91,7 @@ public sealed class OpenAIModelClientTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_answer_that_hit_the_cap_reports_length()
     {
-        _server.Behavior.EmptyNext();
+        Server.Behavior.EmptyNext();
 
         var response = await Client("o4-mini").CompleteAsync(Requests.Ask("openai/o4-mini", new LaneParameters(MaxTokens: 64)), CancellationToken.None);
 
@@ -107,5 +100,5 @@ public sealed class OpenAIModelClientTests : IAsyncLifetime
         Assert.Equal(64, response.Usage.ReasoningTokens);
     }
 
-    private OpenAIModelClient Client(string model, TimeSpan? timeout = null) => new("openai", model, _server.BaseUrl + "/v1", "test-key", timeout);
+    private OpenAIModelClient Client(string model, TimeSpan? timeout = null) => new("openai", model, Server.BaseUrl + "/v1", "test-key", timeout);
 }
