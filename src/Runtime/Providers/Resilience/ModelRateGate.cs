@@ -31,8 +31,15 @@ internal sealed class ModelRateGate : IDisposable
         var now = time.GetUtcNow();
         _pausedUntil = now;
         _factor = new AimdFactor(adaptation, now);
-        _requests = settings.RequestsPerMinute is { } rpm ? new TokenBucket(rpm, adaptation.BurstFraction, now) : null;
-        _tokens = settings.TokensPerMinute is { } tpm ? new TokenBucket(tpm, adaptation.BurstFraction, now) : null;
+        // Requests start with one, not a full burst: a provider counting a strict sliding minute would otherwise see the
+        // burst plus a full minute's worth in the first minute of a run, and answer the excess with 429s. Tokens start
+        // full, since one request's prompt can be larger than a second's worth and would otherwise wait before the first call.
+        _requests = settings.RequestsPerMinute is { } rpm
+            ? new TokenBucket(rpm, adaptation.BurstFraction, now, initialTokens: 1)
+            : null;
+        _tokens = settings.TokensPerMinute is { } tpm
+            ? new TokenBucket(tpm, adaptation.BurstFraction, now, initialTokens: double.PositiveInfinity)
+            : null;
         _timer = new WakeTimer(time, OnTimer);
     }
 

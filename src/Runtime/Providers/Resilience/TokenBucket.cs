@@ -13,12 +13,13 @@ internal sealed class TokenBucket
     private double _tokens;
     private DateTimeOffset _refilledAt;
 
-    public TokenBucket(double perMinute, double burstFraction, DateTimeOffset now)
+    /// <param name="initialTokens">What the bucket holds at the start, capped at the burst.</param>
+    public TokenBucket(double perMinute, double burstFraction, DateTimeOffset now, double initialTokens)
     {
         _burstFraction = burstFraction;
         _refilledAt = now;
         SetRate(perMinute, now);
-        _tokens = Capacity;
+        _tokens = Math.Min(initialTokens, Capacity);
     }
 
     public double PerMinute { get; private set; }
