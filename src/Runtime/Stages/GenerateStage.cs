@@ -24,9 +24,10 @@ public static class GenerateStage
         var pending = store.Solutions.Pending(study.Config.Design.RerunEmpty);
         var items = store.Items.ByUid();
         var conditions = GridExpander.Expand(study.Config, study.Templates, []).Conditions.ToDictionary(condition => condition.Id, StringComparer.Ordinal);
+        var cache = ResponseCache.Beside(context.ArtifactsDirectory);
         if (context.Options.DryRun)
         {
-            DryRun.Write(context, pending, conditions, items);
+            DryRun.Write(context, pending, conditions, items, cache);
             run.Succeeded();
             return new GenerateResult(run.RunId, pending.Count, 0, 0, 0, 0, 0, [], store.Solutions.Fingerprint(), Complete: false);
         }
@@ -38,7 +39,6 @@ public static class GenerateStage
         var tally = new GenerateTally();
         var ticker = new ProgressTicker(context.Reporter);
         var retries = new RetryReporter(new ProgressTicker(context.Reporter));
-        var cache = ResponseCache.Beside(context.ArtifactsDirectory);
         clients ??= new ModelClientRouter(model => pipeline.Build(model, environment, cache, readCache: !context.Options.NoCache, retries, context.Retries));
         var runner = new CellRunner(clients, PriceTable.For(study.Config.Budget), run.RunId, transcripts);
         var guard = new SpendGuard(study.Config.Budget.MaxUsd, store.Ledger.TotalUsd());

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Providers.Caching;
 using ItemEval.Runtime.Providers.Resilience;
 using ItemEval.Runtime.Stages;
 using ItemEval.Runtime.Tests.Providers;
@@ -102,6 +104,44 @@ public sealed class RealProviderGenerateTests : FakeServerTest
         Assert.False(result.Complete);
         Assert.Equal(0, Server.RequestCount);
         Assert.Equal(12, File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Length);
+    }
+
+    [Fact]
+    public async Task Dry_run_shows_each_cells_cache_key_parts_and_whether_the_cache_holds_it()
+    {
+        using var study = Study(Keys, models: "openai/gpt-4o-mini", items: 2);
+        study.Prepare();
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("temperature: 0.7", "temperature: 0.8", StringComparison.Ordinal));
+        study.Prepare();
+
+        await GenerateStage.RunAsync(study.Context(new StageOptions(DryRun: true)), CancellationToken.None);
+
+        var lines = File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Select(line => JsonNode.Parse(line)!).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, line => Assert.False((bool)line["cached"]!));
+        Assert.All(lines, line => Assert.Equal(0.8, (double)line["request"]!["parameters"]!["temperature"]!));
+        Assert.All(lines, line => Assert.Equal("openai/gpt-4o-mini", (string?)line["request"]!["model"]));
+        Assert.Contains(study.Reporter.Lines, line => line.Contains("0 would be served from the response cache", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dry_run_names_the_cached_cells_by_the_hash_their_cache_file_is_named_after()
+    {
+        using var study = Study(Keys, models: "openai/gpt-4o-mini", items: 2);
+        study.Prepare();
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        Directory.Delete(study.Artifacts, recursive: true);
+        study.Prepare();
+
+        await GenerateStage.RunAsync(study.Context(new StageOptions(DryRun: true)), CancellationToken.None);
+
+        var lines = File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Select(line => JsonNode.Parse(line)!).ToList();
+        var cacheFiles = Directory.GetFiles(ResponseCache.Beside(study.Artifacts).Directory, "*.json.gz", SearchOption.AllDirectories)
+            .Select(file => Path.GetFileName(file)[..^".json.gz".Length]).Order().ToList();
+        Assert.All(lines, line => Assert.True((bool)line["cached"]!));
+        Assert.Equal(cacheFiles, lines.Select(line => (string)line["cache_key"]!).Order().ToList());
+        Assert.Equal(2, Server.RequestCount);
     }
 
     [Fact]

@@ -35,10 +35,10 @@ internal sealed class ModelRateGate : IDisposable
         // burst plus a full minute's worth in the first minute of a run, and answer the excess with 429s. Tokens start
         // full, since one request's prompt can be larger than a second's worth and would otherwise wait before the first call.
         _requests = settings.RequestsPerMinute is { } rpm
-            ? new TokenBucket(rpm, adaptation.BurstFraction, now, initialTokens: 1)
+            ? new TokenBucket(Paced(rpm), adaptation.BurstFraction, now, initialTokens: 1)
             : null;
         _tokens = settings.TokensPerMinute is { } tpm
-            ? new TokenBucket(tpm, adaptation.BurstFraction, now, initialTokens: double.PositiveInfinity)
+            ? new TokenBucket(Paced(tpm), adaptation.BurstFraction, now, initialTokens: double.PositiveInfinity)
             : null;
         _timer = new WakeTimer(time, OnTimer);
     }
@@ -157,9 +157,12 @@ internal sealed class ModelRateGate : IDisposable
 
     private void ApplyFactor(DateTimeOffset now)
     {
-        _requests?.SetRate(_settings.RequestsPerMinute!.Value * _factor.Value, now);
-        _tokens?.SetRate(_settings.TokensPerMinute!.Value * _factor.Value, now);
+        _requests?.SetRate(Paced(_settings.RequestsPerMinute!.Value), now);
+        _tokens?.SetRate(Paced(_settings.TokensPerMinute!.Value), now);
     }
+
+    /// <summary>The rate the buckets refill at: the configured limit, scaled by the factor, less the headroom.</summary>
+    private double Paced(int configuredPerMinute) => configuredPerMinute * _factor.Value * (1 - _adaptation.Headroom);
 
     private void Withdraw(PendingAcquire pending, CancellationToken cancellationToken)
     {

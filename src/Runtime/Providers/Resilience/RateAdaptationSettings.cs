@@ -13,6 +13,13 @@ internal sealed record RateAdaptationSettings
 
     public double RecoveryStep { get; init; } = 0.125;
 
+    /// <summary>
+    /// The share of a per-minute limit left unused. Pacing at exactly the limit meets a provider's sliding minute
+    /// with no slack: one request delayed on its way in (a cold connection, the first call's JIT) lets the one a
+    /// minute later land inside the same window and draw a 429, which halves the rate for two minutes.
+    /// </summary>
+    public double Headroom { get; init; } = 0.02;
+
     /// <summary>The burst a bucket holds, as a share of its per-minute rate: 1/20 is three seconds' worth.</summary>
     public double BurstFraction { get; init; } = 1.0 / 20;
 

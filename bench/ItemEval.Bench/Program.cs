@@ -1,0 +1,16 @@
+using ItemEval.Bench;
+
+// dotnet run -c Release --project bench/ItemEval.Bench -- rate-limits [--calls 2000] [--rpm 600] [--latency-ms 50] [--concurrency 16]
+// The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
+return args.FirstOrDefault() switch
+{
+    "serve" => await ServeCommand.RunAsync(BenchArguments.Parse(args.Skip(1))),
+    "rate-limits" or null => await RateLimitBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1))),
+    var verb => Usage(verb),
+};
+
+static int Usage(string verb)
+{
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits [--calls N] [--rpm N] [--latency-ms N] [--concurrency N]");
+    return 2;
+}
