@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
@@ -15,8 +14,6 @@ namespace ItemEval.Bench;
 /// </summary>
 internal static class RateLimitBenchmark
 {
-    private const string Model = "openai/gpt-4.1-mini";
-
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
         using var server = await ServerProcess.StartAsync(arguments);
@@ -28,16 +25,10 @@ internal static class RateLimitBenchmark
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{arguments.Calls} calls, {arguments.RequestsPerMinute} RPM limit, {arguments.LatencyMilliseconds} ms latency, concurrency {arguments.Concurrency}"));
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var kernelBefore = process.PrivilegedProcessorTime;
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var clock = Stopwatch.StartNew();
-        var completed = 0;
+            $"rate-limits: {arguments.Calls} calls, {arguments.RequestsPerMinute} RPM limit, {arguments.LatencyMilliseconds} ms latency, concurrency {arguments.Concurrency}"));
+        var progress = new BenchProgress(arguments.Calls, () => observer.Retries);
         var failed = 0;
-
-        var calls = Enumerable.Range(0, arguments.Calls).Select(async index =>
+        await Task.WhenAll(Enumerable.Range(0, arguments.Calls).Select(async index =>
         {
             try
             {
@@ -48,46 +39,27 @@ internal static class RateLimitBenchmark
                 Interlocked.Increment(ref failed);
             }
 
-            var done = Interlocked.Increment(ref completed);
-            if (done % 250 == 0)
-            {
-                var cpuSoFar = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-                Console.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"  {done,5} done at {clock.Elapsed.TotalSeconds,6:F1} s, {observer.Retries} retries, {cpuSoFar.TotalSeconds:F2} s CPU"));
-            }
-        }).ToList();
-        await Task.WhenAll(calls);
+            progress.Completed();
+        }));
 
-        var elapsed = clock.Elapsed;
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        var kernel = process.PrivilegedProcessorTime - kernelBefore;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var run = progress.Meter.Read();
         var stats = await server.StatsAsync();
         var ideal = TimeSpan.FromMinutes((double)arguments.Calls / arguments.RequestsPerMinute);
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-
-            | measure                                  | value |
-            |------------------------------------------|------:|
-            | wall time                                | {elapsed.TotalSeconds:F1} s |
-            | ideal at the limit (calls / RPM)         | {ideal.TotalSeconds:F1} s |
-            | throughput as a fraction of ideal        | {ideal / elapsed:F3} |
-            | requests the provider saw                | {stats.Requests} |
-            | answered 429                             | {stats.TooManyRequests} ({100.0 * stats.TooManyRequests / arguments.Calls:F2} % of calls) |
-            | retries                                  | {observer.Retries} |
-            | calls failed after retries               | {failed} |
-            | client CPU time per call                 | {cpu.TotalMilliseconds / arguments.Calls:F3} ms ({cpu.TotalSeconds:F2} s in all) |
-            | of which in the kernel                   | {kernel.TotalMilliseconds / arguments.Calls:F3} ms |
-            | client allocations per call              | {allocated / 1024.0 / arguments.Calls:F1} KiB |
-            | fake provider CPU time (child process)   | {stats.ProcessorTime.TotalSeconds:F2} s |
-            """));
+        BenchTable.Print(
+            ("wall time", $"{run.Elapsed.TotalSeconds:F1} s"),
+            ("ideal at the limit (calls / RPM)", $"{ideal.TotalSeconds:F1} s"),
+            ("throughput as a fraction of ideal", $"{ideal / run.Elapsed:F3}"),
+            ("requests the provider saw", $"{stats.Requests}"),
+            ("answered 429", $"{stats.TooManyRequests} ({100.0 * stats.TooManyRequests / arguments.Calls:F2} % of calls)"),
+            ("retries", $"{observer.Retries}"),
+            ("calls failed after retries", $"{failed}"),
+            ("fake provider CPU time (child process)", $"{stats.ProcessorTime.TotalSeconds:F2} s"));
+        progress.PrintCpu(run);
         return failed == 0 ? 0 : 1;
     }
 
     private static ModelRequest Request(int index) => new(
-        Model,
+        "openai/gpt-4.1-mini",
         [new ChatMessage("user", string.Create(CultureInfo.InvariantCulture, $"Question {index}: what is {index} + {index}?"))],
         new LaneParameters(Temperature: 0.7, MaxTokens: 64),
         Epoch: 1,

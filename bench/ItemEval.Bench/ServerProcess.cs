@@ -25,6 +25,10 @@ internal sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
 
+        // A profiler attached to the benchmark (dotnet-trace, dotnet-counters) is for the client; the child must not try
+        // to join the same diagnostic port.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
+
         // Under "dotnet ItemEval.Bench.dll" the process is the dotnet host, which needs the assembly to run again.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
