@@ -2,17 +2,19 @@ using ItemEval.Bench;
 
 // dotnet run -c Release --project bench/ItemEval.Bench -- rate-limits [--calls 2000] [--rpm 600] [--latency-ms 50] [--concurrency 16]
 // dotnet run -c Release --project bench/ItemEval.Bench -- http-floor  (the same pace as bare HttpClient POSTs: the floor)
+// dotnet run -c Release --project bench/ItemEval.Bench -- sdk-floor   (the same pace through the OpenAI SDK client alone)
 // The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
 return args.FirstOrDefault() switch
 {
     "serve" => await ServeCommand.RunAsync(BenchArguments.Parse(args.Skip(1))),
     "rate-limits" or null => await RateLimitBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1))),
-    "http-floor" => await HttpFloorBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1))),
+    "http-floor" => await HttpFloorBenchmark.RunBareAsync(BenchArguments.Parse(args.Skip(1))),
+    "sdk-floor" => await HttpFloorBenchmark.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
     var verb => Usage(verb),
 };
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor [--calls N] [--rpm N] [--latency-ms N] [--concurrency N]");
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor [--calls N] [--rpm N] [--latency-ms N] [--concurrency N]");
     return 2;
 }

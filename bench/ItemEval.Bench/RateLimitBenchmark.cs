@@ -58,10 +58,18 @@ internal static class RateLimitBenchmark
         return failed == 0 ? 0 : 1;
     }
 
-    private static ModelRequest Request(int index) => new(
+    /// <summary>The request for call <paramref name="index"/>: distinct prompts, so no two calls are the same.</summary>
+    public static ModelRequest Request(int index) => new(
         "openai/gpt-4.1-mini",
-        [new ChatMessage("user", string.Create(CultureInfo.InvariantCulture, $"Question {index}: what is {index} + {index}?"))],
+        [new ChatMessage("user", Prompt(index))],
         new LaneParameters(Temperature: 0.7, MaxTokens: 64),
         Epoch: 1,
         Options: new Dictionary<string, string>());
+
+    /// <summary>The chat-completions body the SDK sends for <see cref="Request"/>, for the bare-HTTP floor.</summary>
+    public static string BodyFor(int index) =>
+        $$"""{"model":"gpt-4.1-mini","messages":[{"role":"user","content":"{{Prompt(index)}}"}],"temperature":0.7,"max_completion_tokens":64}""";
+
+    private static string Prompt(int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"Question {index}: what is {index} + {index}?");
 }

@@ -14,6 +14,9 @@ internal sealed class ModelRateGate : IDisposable
     private readonly RateAdaptationSettings _adaptation;
     private readonly TimeProvider _time;
     private readonly LinkedList<PendingAcquire> _queue = new();
+
+    // Callers whose outcome was decided under the lock; completed by the same method right after it leaves the lock.
+    private readonly List<PendingAcquire> _decided = [];
     private readonly TokenBucket? _requests;
     private readonly TokenBucket? _tokens;
     private readonly AimdFactor _factor;
@@ -50,10 +53,19 @@ internal sealed class ModelRateGate : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingAcquire(estimatedTokens);
+        PendingAcquire[] decided;
         lock (_lock)
         {
             pending.Node = _queue.AddLast(pending);
             Pump();
+            decided = TakeDecided();
+        }
+
+        // Our own turn, granted at once, completes here with nothing yet awaiting it: no hop to another thread.
+        Complete(decided, here: pending);
+        if (pending.Turn.IsCompleted)
+        {
+            return await pending.Turn;
         }
 
         // Disposed after the turn came (never under the lock): disposing waits for a running cancel callback.
@@ -63,15 +75,21 @@ internal sealed class ModelRateGate : IDisposable
 
     public void Release()
     {
+        PendingAcquire[] decided;
         lock (_lock)
         {
             _inFlight--;
             Pump();
+            decided = TakeDecided();
         }
+
+        // On the pool: running the next caller here, inside the previous call's finally, could recurse call after call.
+        Complete(decided, here: null);
     }
 
     public void OnSucceeded(RateLimitPermit permit, ModelResponse response)
     {
+        PendingAcquire[] decided;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -81,11 +99,15 @@ internal sealed class ModelRateGate : IDisposable
             }
 
             ObserveHeaders(response.RateLimits, now);
+            decided = TakeDecided();
         }
+
+        Complete(decided, here: null);
     }
 
     public void OnFailed(RateLimitPermit permit, ModelCallException failure)
     {
+        PendingAcquire[] decided;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -98,7 +120,11 @@ internal sealed class ModelRateGate : IDisposable
             {
                 ObserveHeaders(failure.RateLimits, now);
             }
+
+            decided = TakeDecided();
         }
+
+        Complete(decided, here: null);
     }
 
     public RateGateSnapshot Snapshot()
@@ -166,6 +192,7 @@ internal sealed class ModelRateGate : IDisposable
 
     private void Withdraw(PendingAcquire pending, CancellationToken cancellationToken)
     {
+        PendingAcquire[] decided;
         lock (_lock)
         {
             if (pending.Node?.List is null)
@@ -175,16 +202,56 @@ internal sealed class ModelRateGate : IDisposable
 
             _queue.Remove(pending.Node);
             pending.Cancel(cancellationToken);
+            _decided.Add(pending);
             Pump();
+            decided = TakeDecided();
         }
+
+        Complete(decided, here: null);
     }
 
     private void OnTimer()
     {
+        PendingAcquire[] decided;
         lock (_lock)
         {
             _timer.Fired();
             Pump();
+            decided = TakeDecided();
+        }
+
+        // The timer's thread starts the calls it let through: one thread woken per grant, not two.
+        foreach (var pending in decided)
+        {
+            pending.CompleteHere();
+        }
+    }
+
+    private PendingAcquire[] TakeDecided()
+    {
+        if (_decided.Count == 0)
+        {
+            return [];
+        }
+
+        var decided = _decided.ToArray();
+        _decided.Clear();
+        return decided;
+    }
+
+    /// <summary>Completes decided callers off the lock: <paramref name="here"/> on this thread, the rest on the pool.</summary>
+    private static void Complete(PendingAcquire[] decided, PendingAcquire? here)
+    {
+        foreach (var pending in decided)
+        {
+            if (ReferenceEquals(pending, here))
+            {
+                pending.CompleteHere();
+            }
+            else
+            {
+                pending.CompleteOnPool();
+            }
         }
     }
 
@@ -244,5 +311,6 @@ internal sealed class ModelRateGate : IDisposable
         _inFlight++;
         _granted++;
         pending.Grant(new RateLimitPermit(this, _granted, pending.EstimatedTokens, now));
+        _decided.Add(pending);
     }
 }

@@ -3,9 +3,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace ItemEval.Runtime.Tests.Providers.Resilience;
 
 /// <summary>A <see cref="FakeTimeProvider"/> that shows which timers are pending, so a test advances exactly to them.</summary>
+/// <remarks>
+/// Moving the clock and creating or re-arming a timer exclude each other (<see cref="_clock"/>): otherwise a timer
+/// created on another thread while the test advances could record its wake time from one "now" while the fake
+/// timer counts from the next, and a test advancing to the recorded time would wait forever. The lock is
+/// re-entrant, so callbacks that fire inside an advance may create timers.
+/// </remarks>
 internal sealed class ObservedTimeProvider : FakeTimeProvider
 {
     private readonly List<ObservedTimer> _timers = [];
+    private readonly object _clock = new();
 
     public ConditionSignal Changed { get; } = new();
 
@@ -28,17 +35,47 @@ internal sealed class ObservedTimeProvider : FakeTimeProvider
             _timers.Add(observed);
         }
 
-        observed.Armed(dueTime);
-        observed.Attach(base.CreateTimer(
-            callbackState =>
-            {
-                observed.Fired();
-                callback(callbackState);
-            },
-            state,
-            dueTime,
-            period));
+        lock (_clock)
+        {
+            observed.Armed(dueTime);
+            observed.Attach(base.CreateTimer(
+                callbackState =>
+                {
+                    observed.Fired();
+                    callback(callbackState);
+                },
+                state,
+                dueTime,
+                period));
+        }
+
         return observed;
+    }
+
+    public new void Advance(TimeSpan delta)
+    {
+        lock (_clock)
+        {
+            base.Advance(delta);
+        }
+    }
+
+    public new void SetUtcNow(DateTimeOffset value)
+    {
+        lock (_clock)
+        {
+            base.SetUtcNow(value);
+        }
+    }
+
+    /// <summary>Re-arms <paramref name="timer"/> at the same "now" its wake time is computed from.</summary>
+    internal bool Rearm(ObservedTimer timer, ITimer inner, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (_clock)
+        {
+            timer.Armed(dueTime);
+            return inner.Change(dueTime, period);
+        }
     }
 
     /// <summary>Waits until a timer with exactly this delay is pending.</summary>

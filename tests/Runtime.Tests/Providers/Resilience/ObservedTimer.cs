@@ -45,11 +45,7 @@ internal sealed class ObservedTimer(ObservedTimeProvider owner) : ITimer
         owner.Changed.Pulse();
     }
 
-    public bool Change(TimeSpan dueTime, TimeSpan period)
-    {
-        Armed(dueTime);
-        return _inner!.Change(dueTime, period);
-    }
+    public bool Change(TimeSpan dueTime, TimeSpan period) => owner.Rearm(this, _inner!, dueTime, period);
 
     public void Dispose()
     {
