@@ -23,7 +23,7 @@ internal sealed class TargetCatalog
                 (string)element.Attribute("Name")!,
                 ((string?)element.Attribute("DependsOnTargets") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 (string?)element.Attribute("Label") ?? ""))
-            .Append(new TargetInfo(TestTarget, [], "Build everything and run the whole test suite (dotnet test); needs no --study"))
+            .Append(new TargetInfo(TestTarget, [], "Build the whole solution and run every test project; needs no --study"))
             .ToList();
         return new TargetCatalog(targets);
     }
