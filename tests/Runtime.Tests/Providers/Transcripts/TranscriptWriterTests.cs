@@ -16,7 +16,7 @@ public sealed class TranscriptWriterTests : IDisposable
         using (var writer = new TranscriptWriter(_folder.Path, "run1"))
         {
             writer.Append(Entry("hello", null));
-            link = writer.Append(Entry(null, "HTTP 401: Incorrect API key provided: sk-proj-abcdefghijklmnopqrstuvwx. Authorization: Bearer abc.def"));
+            link = writer.Append(Entry(null, $"HTTP 401: Incorrect API key provided: {FakeKeys.OpenAI}. Authorization: Bearer abc.def"));
         }
 
         using var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(_folder.Path, "transcripts", "run1.jsonl.gz")), CompressionMode.Decompress));
@@ -25,15 +25,20 @@ public sealed class TranscriptWriterTests : IDisposable
         Assert.Equal("transcripts/run1.jsonl.gz#2", link);
         Assert.Equal(2, lines.Length);
         Assert.Contains("\"text\":\"hello\"", lines[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("sk-proj-abcdefghijklmnopqrstuvwx", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeKeys.OpenAI, lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain("abc.def", lines[1], StringComparison.Ordinal);
         Assert.Contains(Redactor.Mask, lines[1], StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> KeyShapedTexts => new()
+    {
+        { "x-api-key: " + FakeKeys.Anthropic, FakeKeys.AnthropicPrefix },
+        { "key=" + FakeKeys.Google, FakeKeys.GooglePrefix },
+        { "Authorization: Bearer secret-token", "secret-token" },
+    };
+
     [Theory]
-    [InlineData("x-api-key: sk-ant-api03-AAAAAAAAAAAAAAAAAAAA", "sk-ant-api03")]
-    [InlineData("key=AIzaSyA1234567890123456789012345678901", "AIzaSy")]
-    [InlineData("Authorization: Bearer secret-token", "secret-token")]
+    [MemberData(nameof(KeyShapedTexts))]
     public void Redaction_removes_key_shaped_text(string text, string secret)
     {
         Assert.DoesNotContain(secret, Redactor.Redact(text), StringComparison.Ordinal);
