@@ -8,8 +8,8 @@ return args.FirstOrDefault() switch
 {
     "serve" => await ServeCommand.RunAsync(BenchArguments.Parse(args.Skip(1))),
     "rate-limits" or null => await RateLimitBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1))),
-    "http-floor" => await HttpFloorBenchmark.RunBareAsync(BenchArguments.Parse(args.Skip(1))),
-    "sdk-floor" => await HttpFloorBenchmark.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
+    "http-floor" => await FloorBenchmarks.RunBareAsync(BenchArguments.Parse(args.Skip(1))),
+    "sdk-floor" => await FloorBenchmarks.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
     var verb => Usage(verb),
 };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.OpenAI;
 using ItemEval.Runtime.Providers.Resilience;
@@ -32,7 +31,7 @@ internal static class RateLimitBenchmark
         {
             try
             {
-                await client.CompleteAsync(Request(index), CancellationToken.None);
+                await client.CompleteAsync(BenchRequests.For(index), CancellationToken.None);
             }
             catch (ModelCallException)
             {
@@ -57,19 +56,4 @@ internal static class RateLimitBenchmark
         progress.PrintCpu(run);
         return failed == 0 ? 0 : 1;
     }
-
-    /// <summary>The request for call <paramref name="index"/>: distinct prompts, so no two calls are the same.</summary>
-    public static ModelRequest Request(int index) => new(
-        "openai/gpt-4.1-mini",
-        [new ChatMessage("user", Prompt(index))],
-        new LaneParameters(Temperature: 0.7, MaxTokens: 64),
-        Epoch: 1,
-        Options: new Dictionary<string, string>());
-
-    /// <summary>The chat-completions body the SDK sends for <see cref="Request"/>, for the bare-HTTP floor.</summary>
-    public static string BodyFor(int index) =>
-        $$"""{"model":"gpt-4.1-mini","messages":[{"role":"user","content":"{{Prompt(index)}}"}],"temperature":0.7,"max_completion_tokens":64}""";
-
-    private static string Prompt(int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"Question {index}: what is {index} + {index}?");
 }

@@ -117,7 +117,7 @@ public sealed class RealProviderGenerateTests : FakeServerTest
 
         await GenerateStage.RunAsync(study.Context(new StageOptions(DryRun: true)), CancellationToken.None);
 
-        var lines = File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Select(line => JsonNode.Parse(line)!).ToList();
+        var lines = DryRunLines(study);
         Assert.Equal(2, lines.Count);
         Assert.All(lines, line => Assert.False((bool)line["cached"]!));
         Assert.All(lines, line => Assert.Equal(0.8, (double)line["request"]!["parameters"]!["temperature"]!));
@@ -136,7 +136,7 @@ public sealed class RealProviderGenerateTests : FakeServerTest
 
         await GenerateStage.RunAsync(study.Context(new StageOptions(DryRun: true)), CancellationToken.None);
 
-        var lines = File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Select(line => JsonNode.Parse(line)!).ToList();
+        var lines = DryRunLines(study);
         var cacheFiles = Directory.GetFiles(ResponseCache.Beside(study.Artifacts).Directory, "*.json.gz", SearchOption.AllDirectories)
             .Select(file => Path.GetFileName(file)[..^".json.gz".Length]).Order().ToList();
         Assert.All(lines, line => Assert.True((bool)line["cached"]!));
@@ -171,6 +171,9 @@ public sealed class RealProviderGenerateTests : FakeServerTest
         Assert.Equal(2, second.Pending);
         Assert.True(second.Complete);
     }
+
+    private static List<JsonNode> DryRunLines(TempStudy study) =>
+        File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Select(line => JsonNode.Parse(line)!).ToList();
 
     private TempStudy Study(DictionaryEnvironment environment, string models = "openai/gpt-4o-mini,openai/o3-mini,anthropic/claude-haiku-4-5,google/gemini-2.5-flash", string onEmpty = "keep", int items = 3)
     {

@@ -11,14 +11,14 @@ namespace ItemEval.Bench;
 /// http-floor is the runtime's and the machine's share (sockets, thread-pool wake-ups); sdk-floor minus http-floor
 /// is the SDK's; rate-limits minus sdk-floor is ours.
 /// </summary>
-internal static class HttpFloorBenchmark
+internal static class FloorBenchmarks
 {
     public static Task<int> RunBareAsync(BenchArguments arguments) => RunAsync(arguments, "http-floor", server =>
     {
         var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         return async index =>
         {
-            using var content = new StringContent(RateLimitBenchmark.BodyFor(index), Encoding.UTF8, "application/json");
+            using var content = new StringContent(BenchRequests.Body(index), Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(new Uri("/v1/chat/completions", UriKind.Relative), content);
             _ = await response.Content.ReadAsStringAsync();
         };
@@ -27,7 +27,7 @@ internal static class HttpFloorBenchmark
     public static Task<int> RunSdkAsync(BenchArguments arguments) => RunAsync(arguments, "sdk-floor", server =>
     {
         var client = new OpenAIModelClient("openai", "gpt-4.1-mini", server.BaseUrl + "/v1", "sk-bench-not-a-key");
-        return index => client.CompleteAsync(RateLimitBenchmark.Request(index), CancellationToken.None);
+        return index => client.CompleteAsync(BenchRequests.For(index), CancellationToken.None);
     });
 
     private static async Task<int> RunAsync(BenchArguments arguments, string name, Func<ServerProcess, Func<int, Task>> sender)
