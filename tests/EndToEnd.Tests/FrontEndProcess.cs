@@ -15,7 +15,9 @@ internal static class FrontEndProcess
         RunAsync(artifactsRoot, arguments, onOutput: null, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Starts the front end; <paramref name="onOutput"/> sees each line as it comes (to react mid-run).</summary>
-    public static async Task<FrontEndResult> RunAsync(string artifactsRoot, string[] arguments, Action<Process, string>? onOutput, CancellationToken cancellationToken)
+    /// <param name="environment">Extra variables for the child (e.g. a fake provider's base URL and a test key).</param>
+    public static async Task<FrontEndResult> RunAsync(
+        string artifactsRoot, string[] arguments, Action<Process, string>? onOutput, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +37,11 @@ internal static class FrontEndProcess
         start.Environment.Remove("ITEMEVAL_STUDY");
         start.Environment.Remove("STUDY");
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = new StringBuilder();

@@ -34,8 +34,8 @@ internal sealed class StudyWorkspace : IDisposable
     public FrontEndResult Build(params string[] arguments) =>
         FrontEndProcess.Run(ArtifactsRoot, [.. arguments, "--study", StudyDirectory]);
 
-    public Task<FrontEndResult> BuildAsync(string[] arguments, Action<System.Diagnostics.Process, string> onOutput) =>
-        FrontEndProcess.RunAsync(ArtifactsRoot, [.. arguments, "--study", StudyDirectory], onOutput, CancellationToken.None);
+    public Task<FrontEndResult> BuildAsync(string[] arguments, Action<System.Diagnostics.Process, string> onOutput, IReadOnlyDictionary<string, string>? environment = null) =>
+        FrontEndProcess.RunAsync(ArtifactsRoot, [.. arguments, "--study", StudyDirectory], onOutput, CancellationToken.None, environment);
 
     public T Query<T>(string sql)
     {

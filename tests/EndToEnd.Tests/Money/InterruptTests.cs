@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ItemEval.FakeProviders;
+
+namespace ItemEval.EndToEnd.Tests.Money;
+
+/// <summary>Ctrl-C through the front end against a provider that bills every request it starts working on.</summary>
+public sealed class InterruptTests : IAsyncLifetime
+{
+    private const int Cells = 40;
+    private FakeProviderServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeProviderServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_first_ctrl_c_stores_the_calls_in_flight_and_the_next_run_pays_for_nothing_twice()
+    {
+        using var study = PaidStudy();
+        _server.Behavior.Latency = TimeSpan.FromMilliseconds(300);
+        var interrupted = 0;
+
+        var stopped = await study.BuildAsync(["Generate", "--yes"], (process, line) =>
+        {
+            if (Regex.IsMatch(line, $@"\b[1-9]\d*/{Cells} cells") && Interlocked.Exchange(ref interrupted, 1) == 0)
+            {
+                Interrupt(process);
+            }
+        }, Environment());
+
+        Assert.True(stopped.ExitCode == 1, stopped.ToString());
+        Assert.Contains("Cancelled: finished cells are kept", stopped.Output, StringComparison.Ordinal);
+        var sentBeforeStop = _server.RequestCount;
+        Assert.InRange(sentBeforeStop, 1, Cells - 1);
+        // Every request the provider received (and bills) was answered and stored: none was abandoned.
+        Assert.Equal(sentBeforeStop, study.Query<int>("SELECT count(*) FROM solutions WHERE status = 'done'"));
+        Assert.Equal(sentBeforeStop, study.Query<int>("SELECT count(*) FROM ledger"));
+
+        var resumed = await study.BuildAsync(["Generate", "--yes"], (_, _) => { }, Environment());
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Equal(Cells, study.Query<int>("SELECT count(*) FROM solutions WHERE status = 'done'"));
+        var requestsPerPrompt = _server.Requests.GroupBy(request => request.Body.ToJsonString()).Select(group => group.Count()).ToList();
+        Assert.Equal(Cells, requestsPerPrompt.Count);
+        Assert.All(requestsPerPrompt, count => Assert.Equal(1, count));
+    }
+
+    private static void Interrupt(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["OPENAI_API_KEY"] = "test-key",
+        ["OPENAI_BASE_URL"] = _server.BaseUrl + "/v1",
+    };
+
+    /// <summary>The example's items and templates on one real (fake-served) model: 20 items × 2 templates = 40 cells.</summary>
+    private static StudyWorkspace PaidStudy()
+    {
+        var study = StudyWorkspace.CopyOf("example");
+        study.Edit("study.yaml", _ => """
+            name: paid
+            datasets:
+              - name: quiz
+                path: data/items.jsonl
+                mapping: {id: id, input: question, target: answer, choices: choices, scheme: scheme, metadata: [topic]}
+            design:
+              models:
+                - id: openai/gpt-4o-mini
+                  options: {max_concurrency: 4}
+                  lanes:
+                    - name: t0
+                      temperature: 0
+                      max_tokens: 64
+              templates:
+                - name: direct
+                  path: prompts/direct.txt
+                - name: cot
+                  path: prompts/cot.txt
+            graders:
+              - name: numeric
+                type: numeric
+                scheme: numeric
+            budget:
+              max_usd: 5
+            """);
+        return study;
+    }
+}

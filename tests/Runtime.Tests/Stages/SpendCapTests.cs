@@ -1,0 +1,77 @@
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Providers.Resilience;
+using ItemEval.Runtime.Stages;
+using ItemEval.Runtime.Store;
+using ItemEval.Runtime.Tests.Providers;
+
+namespace ItemEval.Runtime.Tests.Stages;
+
+/// <summary>The hard cap against a provider that bills every answered request, with 8 calls in flight.</summary>
+public sealed class SpendCapTests : FakeServerTest
+{
+    // $1000 per million tokens in and out: the fake provider reports 12 prompt + 10 completion tokens per answer,
+    // so it bills $0.022 a call, and a call's worst case (prompt bytes + 16 max_tokens) is about $0.06.
+    private const decimal BilledPerCall = 0.022m;
+    private const decimal Cap = 0.25m;
+
+    [Fact]
+    public async Task The_provider_never_bills_more_than_max_usd_with_calls_in_flight()
+    {
+        using var study = Study(items: 40);
+        study.Prepare();
+        Server.Behavior.Latency = TimeSpan.FromMilliseconds(200);
+
+        var stopped = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(), CancellationToken.None));
+
+        var billed = Server.RequestCount * BilledPerCall;
+        Assert.Equal(DiagnosticCodes.OverBudget, Assert.Single(stopped.Diagnostics).Code);
+        Assert.InRange(billed, Cap - 0.1m, Cap);
+        using var store = StudyStore.Open(study.Artifacts);
+        Assert.Equal(billed, store.Ledger.TotalUsd());
+        Assert.Equal(Server.RequestCount, Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM solutions WHERE status = 'done'")));
+    }
+
+    [Fact]
+    public async Task A_later_run_counts_what_earlier_runs_spent()
+    {
+        using var study = Study(items: 40);
+        study.Prepare();
+        await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(), CancellationToken.None));
+        var afterFirst = Server.RequestCount;
+
+        var again = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(), CancellationToken.None));
+
+        Assert.Equal(DiagnosticCodes.OverBudget, Assert.Single(again.Diagnostics).Code);
+        Assert.Equal(afterFirst, Server.RequestCount);
+    }
+
+    private TempStudy Study(int items)
+    {
+        var yaml = $$"""
+            name: capped
+            datasets:
+              - name: quiz
+                path: data/items.jsonl
+                mapping: {id: id, input: question, target: answer, scheme: scheme}
+            design:
+              models:
+                - id: openai/gpt-4o-mini
+                  options: {base_url: "{{Server.BaseUrl}}/v1", max_concurrency: 8}
+                  lanes:
+                    - name: short
+                      max_tokens: 16
+              templates:
+                - name: plain
+                  path: prompts/plain.txt
+            budget:
+              max_usd: {{Cap}}
+              prices:
+                openai/gpt-4o-mini: {input: 1000, output: 1000}
+            """;
+        return new TempStudy(items, yaml)
+        {
+            Environment = new DictionaryEnvironment(new() { ["OPENAI_API_KEY"] = "test-key" }),
+            Retries = new RetrySettings { MaxRetries = 0 },
+        };
+    }
+}
