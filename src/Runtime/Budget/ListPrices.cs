@@ -7,7 +7,8 @@ namespace ItemEval.Runtime.Budget;
 /// Anthropic: platform.claude.com/docs/en/about-claude/pricing (cache read 0.1× input, 5-minute cache write 1.25×).
 /// OpenAI: developers.openai.com/api/docs/pricing as summarised on 2026-11-05 (cached input 0.5× for gpt-4o/4o-mini
 /// and the o-series, 0.25× for the gpt-4.1 family, 0.1× for the gpt-5 family; no charge for cache writes).
-/// Gemini 2.5: cached input 0.25× input (context-cache storage per hour is not a per-call cost and is not counted).
+/// Gemini 2.5: cached input 0.25× input, not re-checked on 2026-12-02 (context-cache storage per hour is not a per-call
+/// cost and is not counted).
 /// study.yaml <c>budget.prices</c> overrides any of them.
 /// </summary>
 internal static class ListPrices
