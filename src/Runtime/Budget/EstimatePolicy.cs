@@ -3,13 +3,13 @@ using ItemEval.Runtime.Config;
 namespace ItemEval.Runtime.Budget;
 
 /// <summary>
-/// How many output tokens the estimate assumes per call: <c>expected</c> (min(max_tokens, 400)) or
-/// <c>worst-case</c> (max_tokens, 4096 when unset).
+/// Which total the budget gate compares with <c>max_usd</c>: <c>expected</c> (typical answers and reasoning, see
+/// <see cref="OutputEstimate"/>) or <c>worst-case</c> (every call uses its whole output cap). Both are always shown.
 /// </summary>
-public sealed record EstimatePolicy(string Name, Func<int?, int> OutputTokens)
+public sealed record EstimatePolicy(string Name, bool UsesWorstCase)
 {
-    public static readonly EstimatePolicy Expected = new("expected", maxTokens => Math.Min(maxTokens ?? 1024, 400));
-    public static readonly EstimatePolicy WorstCase = new("worst-case", maxTokens => maxTokens ?? 4096);
+    public static readonly EstimatePolicy Expected = new("expected", false);
+    public static readonly EstimatePolicy WorstCase = new("worst-case", true);
 
     public static EstimatePolicy Parse(string text) => text.ToLowerInvariant() switch
     {

@@ -6,21 +6,17 @@ namespace ItemEval.Runtime.Budget;
 
 /// <summary>
 /// An upper bound on what one attempt can be billed, for the spend reservation. Input: the prompt's UTF-8 byte count
-/// (a BPE token is at least one byte, so tokens never exceed bytes) plus a per-message allowance for the chat
-/// framing; output: the lane's <c>max_tokens</c>, which bounds reasoning and thinking tokens too (OpenAI's
-/// <c>max_completion_tokens</c> and Anthropic's <c>max_tokens</c> include them).
+/// (a BPE token is at least one byte, so tokens never exceed bytes — unlike the estimate's chars/4, which can
+/// undercount code or non-English text) plus a per-message allowance for the chat framing; output: the cap
+/// (<see cref="CostEstimator.WorstCaseUsd"/>), which bounds reasoning and thinking tokens too.
 /// </summary>
 public static class WorstCaseCost
 {
-    /// <summary>Assumed when a lane sets no <c>max_tokens</c>; set one for a tight cap (docs/budget.md).</summary>
-    public const int OutputTokensWithoutCap = 32_768;
-
     private const int TokensPerMessageFraming = 8;
 
-    public static TokenUsage Usage(ModelRequest request) =>
-        new(
-            request.Messages.Sum(message => Encoding.UTF8.GetByteCount(message.Content) + TokensPerMessageFraming),
-            request.Parameters.MaxTokens ?? OutputTokensWithoutCap);
+    public static int PromptTokenBound(ModelRequest request) =>
+        request.Messages.Sum(message => Encoding.UTF8.GetByteCount(message.Content) + TokensPerMessageFraming);
 
-    public static decimal Usd(ModelPrice price, ModelRequest request) => PriceTable.Cost(price, Usage(request));
+    public static decimal Usd(ModelPrice price, ModelRequest request) =>
+        CostEstimator.WorstCaseUsd(price, request.Model, PromptTokenBound(request), request.Parameters);
 }

@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace ItemEval.Runtime.Config;
 
-/// <summary>Reads <c>budget:</c>: the hard cap and price overrides.</summary>
+/// <summary>Reads <c>budget:</c>: the hard cap and price overrides (input, output, and optional cache_read/cache_write).</summary>
 internal static class BudgetSection
 {
     public static BudgetConfig Read(ConfigReader reader, YamlMappingNode root)
@@ -29,9 +29,11 @@ internal static class BudgetSection
 
                 var input = reader.Required(price, "input", $"the price of '{model}'") is { } inputNode ? reader.Decimal(inputNode, $"budget.prices.{model}.input") : null;
                 var output = reader.Required(price, "output", $"the price of '{model}'") is { } outputNode ? reader.Decimal(outputNode, $"budget.prices.{model}.output") : null;
+                var cacheRead = reader.Node(price, "cache_read") is { } readNode ? reader.Decimal(readNode, $"budget.prices.{model}.cache_read") : null;
+                var cacheWrite = reader.Node(price, "cache_write") is { } writeNode ? reader.Decimal(writeNode, $"budget.prices.{model}.cache_write") : null;
                 if (input is not null && output is not null)
                 {
-                    prices[model] = new ModelPrice(input.Value, output.Value);
+                    prices[model] = new ModelPrice(input.Value, output.Value, cacheRead, cacheWrite);
                 }
             }
         }

@@ -13,7 +13,7 @@ internal static class StudySchema
     public static readonly string[] Template = ["name", "path", "system"];
     public static readonly string[] Grader = ["name", "type", "scheme", "options"];
     public static readonly string[] Budget = ["max_usd", "prices"];
-    public static readonly string[] Price = ["input", "output"];
+    public static readonly string[] Price = ["input", "output", "cache_read", "cache_write"];
 
     public static readonly string[] Providers = ["mock", "openai", "anthropic", "google", "together", "openrouter", "xai", "vllm", "ollama"];
     public static readonly string[] Formats = ["jsonl", "csv", "parquet"];

@@ -16,7 +16,7 @@ public static class BudgetCheckStage
         var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store), PriceTable.For(study.Config.Budget), EstimatePolicy.Parse(context.Options.Policy));
         var spent = run.Store.Ledger.TotalUsd();
         var cap = study.Config.Budget.MaxUsd is { } max ? $" of the ${max:0.00##} cap" : " (no cap set)";
-        context.Reporter.Info($"estimated ${estimate.TotalUsd:0.0000} for {estimate.Lines.Sum(line => line.Calls)} calls; spent so far ${spent:0.0000}{cap}");
+        context.Reporter.Info($"estimated ${estimate.ExpectedUsd:0.0000} expected, ${estimate.WorstCaseUsd:0.0000} worst case for {estimate.Lines.Sum(line => line.Calls)} calls ({estimate.Policy.Name} checked); spent so far ${spent:0.0000}{cap}");
         var diagnostics = BudgetGate.Check(estimate, spent, study.Config.Budget, context.Options.Yes);
         if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {

@@ -19,8 +19,9 @@ internal static class PendingCalls
                 continue;
             }
 
-            var promptChars = TemplateRenderer.Render(condition.Template, item).Sum(message => message.Content.Length);
-            calls.Add(new PendingCall(condition.Id, condition.Model.Id, promptChars, condition.Lane.Parameters.MaxTokens));
+            var messages = TemplateRenderer.Render(condition.Template, item);
+            var style = TypicalAnswer.StyleOf(string.Join("\n", messages.Select(message => message.Content)));
+            calls.Add(new PendingCall(condition.Id, condition.Model.Id, messages.Sum(message => message.Content.Length), condition.Lane.Parameters, style));
         }
 
         return calls;

@@ -23,24 +23,27 @@ public sealed class BudgetGateTests
     }
 
     [Fact]
-    public void The_estimate_follows_the_policy()
+    public void The_policy_picks_which_total_the_gate_checks_and_both_are_computed()
     {
-        var calls = Enumerable.Repeat(new PendingCall("c1", "openai/custom", PromptChars: 400, MaxTokens: 1000), 10).ToList();
+        var calls = Enumerable.Repeat(new PendingCall("c1", "openai/custom", PromptChars: 400, new LaneParameters(MaxTokens: 1000)), 10).ToList();
 
         var expected = CostEstimator.Estimate(calls, PriceTable.For(Capped), EstimatePolicy.Expected);
         var worst = CostEstimator.Estimate(calls, PriceTable.For(Capped), EstimatePolicy.Parse("worst-case"));
 
-        Assert.Equal(1000, expected.Lines[0].InputTokens);
-        Assert.Equal(4000, expected.Lines[0].OutputTokens);
-        Assert.Equal(10_000, worst.Lines[0].OutputTokens);
-        Assert.Equal(0.01m + 0.12m, expected.TotalUsd);
+        var line = Assert.Single(expected.Lines);
+        Assert.Equal(1000, line.InputTokens);
+        Assert.Equal(10 * TypicalAnswer.DirectTokens, line.ExpectedOutputTokens);
+        Assert.Equal(10_000, line.WorstCaseOutputTokens);
+        Assert.Equal(0.01m + (0.00003m * 10 * TypicalAnswer.DirectTokens), expected.TotalUsd);
+        Assert.Equal(0.01m + 0.30m, worst.TotalUsd);
+        Assert.Equal(expected.WorstCaseUsd, worst.TotalUsd);
         Assert.Throws<StudyException>(() => EstimatePolicy.Parse("optimistic"));
     }
 
     [Fact]
     public void Over_the_cap_is_an_error_that_confirmation_does_not_lift()
     {
-        var estimate = new CostEstimate([new CostLine("c1", "openai/custom", 10, 1, 1, 0.60m, true)]);
+        var estimate = Estimate(new CostLine("c1", "openai/custom", 10, 1, 1, 1, 0.60m, 0.60m, true));
 
         var diagnostic = Assert.Single(BudgetGate.Check(estimate, spentSoFar: 0.50m, Capped, confirmed: true));
 
@@ -52,8 +55,8 @@ public sealed class BudgetGateTests
     [Fact]
     public void Spending_needs_confirmation_and_nothing_costs_nothing()
     {
-        var paid = new CostEstimate([new CostLine("c1", "openai/custom", 10, 1, 1, 0.20m, true)]);
-        var free = new CostEstimate([new CostLine("c1", "mock/a", 10, 1, 1, 0m, true)]);
+        var paid = Estimate(new CostLine("c1", "openai/custom", 10, 1, 1, 1, 0.20m, 0.20m, true));
+        var free = Estimate(new CostLine("c1", "mock/a", 10, 1, 1, 1, 0m, 0m, true));
 
         Assert.Equal(DiagnosticCodes.ConfirmationNeeded, Assert.Single(BudgetGate.Check(paid, 0, Capped, confirmed: false)).Code);
         Assert.Empty(BudgetGate.Check(paid, 0, Capped, confirmed: true));
@@ -63,11 +66,13 @@ public sealed class BudgetGateTests
     [Fact]
     public void An_unknown_price_cannot_be_capped()
     {
-        var estimate = new CostEstimate([new CostLine("c1", "together/mystery", 10, 1, 1, 0m, false)]);
+        var estimate = Estimate(new CostLine("c1", "together/mystery", 10, 1, 1, 1, 0m, 0m, false));
 
         var diagnostic = Assert.Single(BudgetGate.Check(estimate, 0, Capped, confirmed: true));
 
         Assert.Equal(DiagnosticCodes.UnknownPrice, diagnostic.Code);
         Assert.Contains("budget.prices.together/mystery", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    private static CostEstimate Estimate(CostLine line) => new([line], EstimatePolicy.Expected);
 }
