@@ -20,8 +20,9 @@ public sealed class ClientPipeline : IDisposable
         _limiter = new ProviderRateLimiter(id => _models.TryGetValue(id, out var model) ? RateLimitOptions.For(model) : RateLimitSettings.DefaultFor(id), time);
     }
 
+    /// <param name="retries">The run's retry settings; the model's own <c>timeout_seconds</c> overrides their attempt timeout.</param>
     public IModelClient Build(ModelConfig model, IEnvironment environment, ResponseCache cache, bool readCache, IRetryObserver observer, RetrySettings? retries = null) =>
-        new CachingModelClient(ModelClientFactory.Create(model, environment).WithResilience(_limiter, retries, observer), cache, readCache);
+        new CachingModelClient(ModelClientFactory.Create(model, environment).WithResilience(_limiter, RetryOptions.For(model, retries), observer), cache, readCache);
 
     public void Dispose() => _limiter.Dispose();
 }
