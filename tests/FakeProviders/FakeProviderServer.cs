@@ -50,6 +50,10 @@ public sealed class FakeProviderServer : IAsyncDisposable
     /// <summary>The invoice: billed tokens at <paramref name="priceOf"/> (model name → list price).</summary>
     public decimal BilledUsd(Func<string, FakePrice> priceOf) => _billing.Usd(priceOf);
 
+    /// <summary>Waits until <see cref="BilledRequests"/> satisfies <paramref name="condition"/>, or throws a TimeoutException.</summary>
+    public Task WaitForBillingAsync(Func<IReadOnlyList<BilledRequest>, bool> condition, TimeSpan timeout, string what) =>
+        _billing.WaitUntilAsync(condition, timeout, what);
+
     /// <summary>How many requests were answered 429 by the RPM limit or a queued fault.</summary>
     public int TooManyRequestsCount => Volatile.Read(ref _tooMany);
 

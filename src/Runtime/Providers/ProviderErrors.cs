@@ -57,7 +57,7 @@ public static class ProviderErrors
             (SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain, _) or (_, HttpRequestError.NameResolutionError) => $"could not resolve {endpoint.Host}",
             (_, HttpRequestError.ResponseEnded) => "connection reset by the provider (it closed the connection without answering)",
             (_, HttpRequestError.ConnectionError) => $"could not connect to {where}: {Innermost(error).Message}",
-            _ when timedOut => $"no answer from {where} before the client's network timeout",
+            _ when timedOut => $"timed out: no answer from {where} before the client's network timeout",
             _ => $"could not reach the provider at {where}: {Innermost(error).Message}",
         };
 
