@@ -12,8 +12,11 @@ internal sealed class AnthropicMessagesFormat : IWireFormat
         return content is JsonArray blocks ? string.Concat(blocks.Select(block => (string?)block?["text"])) : content?.ToString() ?? "";
     }
 
+    public FakeUsage Usage(JsonObject body, bool empty) => new(11, empty ? (int?)body["max_tokens"] ?? 1024 : 9);
+
     public JsonObject Answer(JsonObject body, string text, bool empty, int requestNumber)
     {
+        var usage = Usage(body, empty);
         var blocks = new JsonArray();
         if (body["thinking"] is JsonObject)
         {
@@ -36,8 +39,8 @@ internal sealed class AnthropicMessagesFormat : IWireFormat
             ["stop_sequence"] = null,
             ["usage"] = new JsonObject
             {
-                ["input_tokens"] = 11,
-                ["output_tokens"] = empty ? (int?)body["max_tokens"] ?? 1024 : 9,
+                ["input_tokens"] = usage.InputTokens,
+                ["output_tokens"] = usage.OutputTokens,
                 ["cache_read_input_tokens"] = 5,
                 ["cache_creation_input_tokens"] = 2,
             },

@@ -39,12 +39,26 @@ public sealed class FakeBehavior
     /// <summary>The next request gets an empty completion that ran out of tokens.</summary>
     public void EmptyNext(int count = 1) => Enqueue(count, FaultKind.Empty);
 
-    internal Fault? TakeFault()
+    /// <summary>The next request gets 200 with the wire format's error object (a server error) instead of an answer.</summary>
+    public void ErrorIn200Next(int count = 1) => Enqueue(count, FaultKind.ErrorIn200);
+
+    /// <summary>The next request's connection is aborted before any work is done (the client sees a reset).</summary>
+    public void ResetNext(int count = 1) => Enqueue(count, FaultKind.Reset);
+
+    /// <summary>Random faults for every request no counted fault is queued for (null: none).</summary>
+    public MixedFaults? MixedFaults { get; set; }
+
+    internal Fault? TakeFault(string model, string prompt)
     {
         lock (_gate)
         {
-            return _faults.Count > 0 ? _faults.Dequeue() : null;
+            if (_faults.Count > 0)
+            {
+                return _faults.Dequeue();
+            }
         }
+
+        return MixedFaults?.Draw(model, prompt);
     }
 
     private void Enqueue(int count, FaultKind kind)

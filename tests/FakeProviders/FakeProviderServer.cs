@@ -14,13 +14,15 @@ namespace ItemEval.FakeProviders;
 /// <summary>
 /// Kestrel on 127.0.0.1 (random port) speaking OpenAI chat completions (<c>/v1/chat/completions</c>), Anthropic
 /// messages (<c>/v1/messages</c>) and Gemini generateContent (<c>/v1beta/models/{model}:generateContent</c>), with
-/// switches for latency, 429 + Retry-After, 5xx/529, hangs, malformed JSON, empty answers and an RPM limit it
-/// enforces. It records every request so tests can assert what a real SDK client sent.
+/// switches for latency, 429 + Retry-After, 5xx/529, hangs, malformed JSON, error objects in a 200, connection resets,
+/// seeded mixed faults, empty answers and an RPM limit it enforces. It records every request so tests can assert what a
+/// real SDK client sent, and bills like a provider does so tests can assert what a run paid.
 /// </summary>
 public sealed class FakeProviderServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RpmWindow _window;
+    private readonly FakeBilling _billing = new();
     private int _requests;
     private int _tooMany;
 
@@ -38,6 +40,19 @@ public sealed class FakeProviderServer : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     public int RequestCount => Volatile.Read(ref _requests);
+
+    /// <summary>
+    /// Every request the provider would bill: it produced an answer (200, including malformed and error-in-200 bodies)
+    /// or the client left while it was working. Refusals (4xx, 5xx, 429) and resets before any work are not billed.
+    /// </summary>
+    public IReadOnlyList<BilledRequest> BilledRequests => _billing.Requests;
+
+    /// <summary>The invoice: billed tokens at <paramref name="priceOf"/> (model name → list price).</summary>
+    public decimal BilledUsd(Func<string, FakePrice> priceOf) => _billing.Usd(priceOf);
+
+    /// <summary>Waits until <see cref="BilledRequests"/> satisfies <paramref name="condition"/>, or throws a TimeoutException.</summary>
+    public Task WaitForBillingAsync(Func<IReadOnlyList<BilledRequest>, bool> condition, TimeSpan timeout, string what) =>
+        _billing.WaitUntilAsync(condition, timeout, what);
 
     /// <summary>How many requests were answered 429 by the RPM limit or a queued fault.</summary>
     public int TooManyRequestsCount => Volatile.Read(ref _tooMany);
@@ -66,7 +81,8 @@ public sealed class FakeProviderServer : IAsyncDisposable
     private async Task Handle(HttpContext context, IWireFormat format)
     {
         var number = Interlocked.Increment(ref _requests);
-        var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))?.AsObject() ?? [];
+        var aborted = context.RequestAborted;
+        var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: aborted))?.AsObject() ?? [];
         Requests.Enqueue(new RecordedRequest(
             context.Request.Path + context.Request.QueryString,
             body,
@@ -79,29 +95,62 @@ public sealed class FakeProviderServer : IAsyncDisposable
             return;
         }
 
-        if (Behavior.Latency > TimeSpan.Zero)
+        var model = (string?)body["model"] ?? context.Request.RouteValues["model"] as string ?? "";
+        var prompt = format.LastUserMessage(body);
+        var fault = Behavior.TakeFault(model, prompt);
+        if (fault?.Kind == FaultKind.Reset)
         {
-            await Task.Delay(Behavior.Latency, context.RequestAborted);
+            context.Abort();
+            return;
         }
 
-        var fault = Behavior.TakeFault();
+        // From here the provider is working (latency is its generation time): a client that leaves now is billed,
+        // unless the request was going to be refused anyway.
+        void Bill(BillingReason reason, bool empty = false) =>
+            _billing.Bill(model, prompt, format.Usage(body, empty), reason);
+        try
+        {
+            if (Behavior.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Behavior.Latency, aborted);
+            }
+
+            if (fault?.Kind == FaultKind.Hang)
+            {
+                await Task.Delay(Timeout.Infinite, aborted);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            if (fault?.Kind != FaultKind.Status)
+            {
+                Bill(BillingReason.Disconnected);
+            }
+
+            return;
+        }
+
         switch (fault?.Kind)
         {
             case FaultKind.Status:
                 await Fail(context, format, fault.Status, fault.Status == 429 ? "Rate limit reached" : "The server had an error while processing your request", fault.RetryAfter);
                 return;
-            case FaultKind.Hang:
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-                return;
             case FaultKind.Malformed:
+                Bill(BillingReason.Malformed);
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync("{\"id\": \"broken\", \"choices\": [", context.RequestAborted);
+                await context.Response.WriteAsync("{\"id\": \"broken\", \"choices\": [", aborted);
+                return;
+            case FaultKind.ErrorIn200:
+                Bill(BillingReason.ErrorIn200);
+                await context.Response.WriteAsJsonAsync(format.Error(500, "The server had an error while processing your request"), aborted);
                 return;
         }
 
+        var empty = fault?.Kind == FaultKind.Empty;
+        Bill(BillingReason.Answered, empty);
         format.AddHeaders(context.Response.Headers, number, Behavior.RequestsPerMinute, Math.Max(0, (Behavior.RequestsPerMinute ?? 0) - 1));
-        var answer = format.Answer(body, Behavior.Reply(format.LastUserMessage(body)), fault?.Kind == FaultKind.Empty, number);
-        await context.Response.WriteAsJsonAsync(answer, context.RequestAborted);
+        var answer = format.Answer(body, Behavior.Reply(prompt), empty, number);
+        await context.Response.WriteAsJsonAsync(answer, aborted);
     }
 
     private async Task Fail(HttpContext context, IWireFormat format, int status, string message, TimeSpan? retryAfter)

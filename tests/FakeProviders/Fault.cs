@@ -2,11 +2,3 @@ namespace ItemEval.FakeProviders;
 
 /// <summary>A misbehaviour queued for one request.</summary>
 internal sealed record Fault(FaultKind Kind, int Status, TimeSpan? RetryAfter);
-
-internal enum FaultKind
-{
-    Status,
-    Hang,
-    Malformed,
-    Empty,
-}

@@ -9,6 +9,10 @@ internal sealed class GeminiFormat : IWireFormat
     public string LastUserMessage(JsonObject body) =>
         string.Concat(body["contents"]?.AsArray().LastOrDefault(content => (string?)content?["role"] == "user")?["parts"]?.AsArray().Select(part => (string?)part?["text"]) ?? []);
 
+    private const int Thoughts = 4;
+
+    public FakeUsage Usage(JsonObject body, bool empty) => new(10, (empty ? 0 : 6) + Thoughts);
+
     public JsonObject Answer(JsonObject body, string text, bool empty, int requestNumber) => new()
     {
         ["candidates"] = new JsonArray(new JsonObject
@@ -19,9 +23,9 @@ internal sealed class GeminiFormat : IWireFormat
         }),
         ["usageMetadata"] = new JsonObject
         {
-            ["promptTokenCount"] = 10,
-            ["candidatesTokenCount"] = empty ? 0 : 6,
-            ["thoughtsTokenCount"] = 4,
+            ["promptTokenCount"] = Usage(body, empty).InputTokens,
+            ["candidatesTokenCount"] = Usage(body, empty).OutputTokens - Thoughts,
+            ["thoughtsTokenCount"] = Thoughts,
             ["cachedContentTokenCount"] = 3,
             ["totalTokenCount"] = 20,
         },

@@ -9,9 +9,16 @@ internal sealed class OpenAIChatFormat : IWireFormat
     public string LastUserMessage(JsonObject body) =>
         body["messages"]?.AsArray().LastOrDefault(message => (string?)message?["role"] == "user")?["content"]?.ToString() ?? "";
 
+    public FakeUsage Usage(JsonObject body, bool empty)
+    {
+        var reasoning = Reasoning(body, empty);
+        return new FakeUsage(12, empty ? reasoning : 7 + reasoning);
+    }
+
     public JsonObject Answer(JsonObject body, string text, bool empty, int requestNumber)
     {
-        var reasoning = empty ? (int?)body["max_completion_tokens"] ?? 256 : 3;
+        var reasoning = Reasoning(body, empty);
+        var usage = Usage(body, empty);
         return new JsonObject
         {
             ["id"] = $"chatcmpl-fake{requestNumber}",
@@ -27,9 +34,9 @@ internal sealed class OpenAIChatFormat : IWireFormat
             }),
             ["usage"] = new JsonObject
             {
-                ["prompt_tokens"] = 12,
-                ["completion_tokens"] = empty ? reasoning : 7 + reasoning,
-                ["total_tokens"] = 19 + reasoning,
+                ["prompt_tokens"] = usage.InputTokens,
+                ["completion_tokens"] = usage.OutputTokens,
+                ["total_tokens"] = usage.InputTokens + usage.OutputTokens,
                 ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 4, ["audio_tokens"] = 0 },
                 ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = reasoning, ["audio_tokens"] = 0, ["accepted_prediction_tokens"] = 0, ["rejected_prediction_tokens"] = 0 },
             },
@@ -57,4 +64,6 @@ internal sealed class OpenAIChatFormat : IWireFormat
             headers["x-ratelimit-reset-requests"] = "1s";
         }
     }
+
+    private static int Reasoning(JsonObject body, bool empty) => empty ? (int?)body["max_completion_tokens"] ?? 256 : 3;
 }

@@ -49,10 +49,11 @@ internal sealed class CellRunner
         }
         catch (ModelCallException failure)
         {
-            var message = Redactor.Redact(failure.StatusCode is { } code ? $"HTTP {code}: {failure.Message}" : failure.Message);
-            var link = _transcripts.Append(new TranscriptEntry(cell.Key, condition.Model.Id, cell.Epoch, request.Messages, request.Parameters, null, message, DateTimeOffset.UtcNow));
+            var message = Redactor.Redact(failure.Message);
+            var rawBody = failure.RawBody is null ? null : Redactor.Redact(failure.RawBody);
+            var link = _transcripts.Append(new TranscriptEntry(cell.Key, condition.Model.Id, cell.Epoch, request.Messages, request.Parameters, null, message, DateTimeOffset.UtcNow, rawBody));
             return Record(cell, condition, SolutionStatus.Error, null, message, null, requested, null,
-                TokenUsage.Zero, 0m, clock.Elapsed.TotalMilliseconds, null) with { Transcript = link };
+                TokenUsage.Zero, 0m, clock.Elapsed.TotalMilliseconds, null) with { Transcript = link, Retries = failure.Attempts - 1 };
         }
     }
 

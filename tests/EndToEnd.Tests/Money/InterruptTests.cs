@@ -31,7 +31,7 @@ public sealed class InterruptTests : IAsyncLifetime
 
         Assert.True(stopped.ExitCode == 1, stopped.ToString());
         Assert.Contains("Cancelled: finished cells are kept", stopped.Output, StringComparison.Ordinal);
-        var sentBeforeStop = _server.RequestCount;
+        var sentBeforeStop = _server.BilledRequests.Count;
         Assert.InRange(sentBeforeStop, 1, Cells - 1);
         // Every request the provider received (and bills) was answered and stored: none was abandoned.
         Assert.Equal(sentBeforeStop, study.Query<int>("SELECT count(*) FROM solutions WHERE status = 'done'"));
@@ -41,9 +41,10 @@ public sealed class InterruptTests : IAsyncLifetime
 
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
         Assert.Equal(Cells, study.Query<int>("SELECT count(*) FROM solutions WHERE status = 'done'"));
-        var requestsPerPrompt = _server.Requests.GroupBy(request => request.Body.ToJsonString()).Select(group => group.Count()).ToList();
-        Assert.Equal(Cells, requestsPerPrompt.Count);
-        Assert.All(requestsPerPrompt, count => Assert.Equal(1, count));
+        // The provider's own invoice: every prompt billed exactly once over both runs.
+        var billsPerPrompt = _server.BilledRequests.GroupBy(bill => bill.Prompt).Select(group => group.Count()).ToList();
+        Assert.Equal(Cells, billsPerPrompt.Count);
+        Assert.All(billsPerPrompt, count => Assert.Equal(1, count));
     }
 
     private static void Interrupt(Process process)

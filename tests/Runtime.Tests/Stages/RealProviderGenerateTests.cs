@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers.Caching;
-using ItemEval.Runtime.Providers.Resilience;
 using ItemEval.Runtime.Stages;
 using ItemEval.Runtime.Tests.Providers;
 using ItemEval.Runtime.Store;
@@ -11,8 +10,8 @@ namespace ItemEval.Runtime.Tests.Stages;
 /// <summary>Generate with real SDK clients for every wire format, pointed at the fake provider server.</summary>
 public sealed class RealProviderGenerateTests : FakeServerTest
 {
-    private static readonly RetrySettings FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), MaxRetries = 3 };
-    private static readonly DictionaryEnvironment Keys = new(new() { ["OPENAI_API_KEY"] = "test-key", ["ANTHROPIC_API_KEY"] = "test-key", ["GEMINI_API_KEY"] = "test-key" });
+    private static readonly DictionaryEnvironment Keys = FakeServerStudy.Keys;
+
     [Fact]
     public async Task Every_provider_answers_and_a_second_run_makes_no_call()
     {
@@ -67,7 +66,7 @@ public sealed class RealProviderGenerateTests : FakeServerTest
 
         Assert.Equal(4, Server.RequestCount); // 1 attempt + 3 retries, then the cell is an error
         Assert.Equal(1, first.Failed);
-        Assert.Contains("failed after 4 attempts", first.RemainingFailures.Single().FirstError, StringComparison.Ordinal);
+        Assert.Contains("gave up after 4 attempts", first.RemainingFailures.Single().FirstError, StringComparison.Ordinal);
         Assert.Contains(study.Reporter.Lines, line => line.Contains("retrying openai/gpt-4o-mini", StringComparison.Ordinal));
 
         Server.Behavior.FailNext(2, 503);
@@ -77,7 +76,7 @@ public sealed class RealProviderGenerateTests : FakeServerTest
         Assert.Equal(4 + 3, Server.RequestCount);
         Assert.Empty(second.RemainingFailures);
         using var store = StudyStore.Open(study.Artifacts);
-        Assert.Equal(2, Convert.ToInt32(store.Connection.Scalar("SELECT retries FROM solutions WHERE status = 'done'")));
+        Assert.Equal(3 + 2, Convert.ToInt32(store.Connection.Scalar("SELECT retries FROM solutions WHERE status = 'done'"))); // retries add up over runs
         Assert.Equal(2, Convert.ToInt32(store.Connection.Scalar("SELECT attempts FROM solutions")));
     }
 
@@ -175,33 +174,6 @@ public sealed class RealProviderGenerateTests : FakeServerTest
     private static List<JsonNode> DryRunLines(TempStudy study) =>
         File.ReadAllLines(Path.Combine(study.Artifacts, "dry-run", "requests.jsonl")).Select(line => JsonNode.Parse(line)!).ToList();
 
-    private TempStudy Study(DictionaryEnvironment environment, string models = "openai/gpt-4o-mini,openai/o3-mini,anthropic/claude-haiku-4-5,google/gemini-2.5-flash", string onEmpty = "keep", int items = 3)
-    {
-        var entries = string.Join('\n', models.Split(',').Select(model => $$"""
-                - id: {{model}}
-                  options: {base_url: "{{Server.BaseUrl}}{{(model.StartsWith("openai/", StringComparison.Ordinal) ? "/v1" : "")}}"}
-                  lanes:
-                    - name: warm
-                      temperature: 0.7
-                      max_tokens: 200
-                      {{(model.Contains("o3", StringComparison.Ordinal) ? "reasoning_effort: low" : "")}}
-            """));
-        var yaml = $"""
-            name: real
-            datasets:
-              - name: quiz
-                path: data/items.jsonl
-                mapping: {"{"}id: id, input: question, target: answer, scheme: scheme{"}"}
-            design:
-              on_empty: {onEmpty}
-              models:
-            {entries}
-              templates:
-                - name: plain
-                  path: prompts/plain.txt
-            budget:
-              max_usd: 1
-            """;
-        return new TempStudy(items, yaml) { Environment = environment, Retries = FastRetries };
-    }
+    private TempStudy Study(DictionaryEnvironment environment, string models = FakeServerStudy.AllModels, string onEmpty = "keep", int items = 3) =>
+        FakeServerStudy.Create(Server.BaseUrl, environment, models, onEmpty, items);
 }

@@ -1,3 +1,4 @@
+using ItemEval.FakeProviders;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers.Resilience;
 using ItemEval.Runtime.Stages;
@@ -9,10 +10,10 @@ namespace ItemEval.Runtime.Tests.Stages;
 /// <summary>The hard cap against a provider that bills every answered request, with 8 calls in flight.</summary>
 public sealed class SpendCapTests : FakeServerTest
 {
-    // $1000 per million tokens in and out: the fake provider reports 12 prompt + 10 completion tokens per answer,
-    // so it bills $0.022 a call, and a call's worst case (prompt bytes + 16 max_tokens) is about $0.06.
-    private const decimal BilledPerCall = 0.022m;
+    // $1000 per million tokens in and out: the fake provider bills about $0.02 a call, and a call's worst case
+    // (prompt bytes + 16 max_tokens) is about $0.06, so the cap is reached after a dozen calls with 8 in flight.
     private const decimal Cap = 0.25m;
+    private static readonly FakePrice Price = new(1000m, 1000m);
 
     [Fact]
     public async Task The_provider_never_bills_more_than_max_usd_with_calls_in_flight()
@@ -23,12 +24,12 @@ public sealed class SpendCapTests : FakeServerTest
 
         var stopped = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(), CancellationToken.None));
 
-        var billed = Server.RequestCount * BilledPerCall;
+        var billed = Server.BilledUsd(_ => Price);
         Assert.Equal(DiagnosticCodes.OverBudget, Assert.Single(stopped.Diagnostics).Code);
         Assert.InRange(billed, Cap - 0.1m, Cap);
         using var store = StudyStore.Open(study.Artifacts);
         Assert.Equal(billed, store.Ledger.TotalUsd());
-        Assert.Equal(Server.RequestCount, Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM solutions WHERE status = 'done'")));
+        Assert.Equal(Server.BilledRequests.Count, Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM solutions WHERE status = 'done'")));
     }
 
     [Fact]

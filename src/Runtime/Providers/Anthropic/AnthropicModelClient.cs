@@ -4,6 +4,7 @@ using Anthropic;
 using Anthropic.Core;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
+using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers.Catalog;
 
 namespace ItemEval.Runtime.Providers.Anthropic;
@@ -17,17 +18,19 @@ public sealed class AnthropicModelClient : IModelClient, IDisposable
     private static readonly Dictionary<string, JsonElement> Empty = [];
     private readonly AnthropicClient _client;
     private readonly string _model;
+    private readonly Uri _endpoint;
 
     public AnthropicModelClient(string model, string baseUrl, string apiKey, TimeSpan? timeout = null)
     {
         _model = model;
+        _endpoint = new Uri(baseUrl);
         _client = new AnthropicClient(new ClientOptions
         {
             ApiKey = apiKey,
             BaseUrl = baseUrl,
             MaxRetries = 0,
             Timeout = timeout ?? TimeSpan.FromMinutes(10),
-            HttpClient = new HttpClient(new ResponseHeaderCapture()) { Timeout = Timeout.InfiniteTimeSpan },
+            HttpClient = new HttpClient(new ResponseCapture()) { Timeout = Timeout.InfiniteTimeSpan },
         });
     }
 
@@ -35,22 +38,31 @@ public sealed class AnthropicModelClient : IModelClient, IDisposable
     {
         var effective = ParameterPolicy.Effective("anthropic", _model, request.Parameters);
         var parameters = MessageCreateParams.FromRawUnchecked(Empty, Empty, AnthropicRequestBody.Build(_model, request, effective));
-        var headers = ResponseHeaderCapture.Begin();
+        var captured = ResponseCapture.Begin();
         var clock = Stopwatch.StartNew();
-        Message message;
-        HttpResponse<Message> raw;
         try
         {
-            raw = await _client.WithRawResponse.Messages.Create(parameters, cancellationToken);
-            message = await raw.Deserialize(cancellationToken);
+            var raw = await _client.WithRawResponse.Messages.Create(parameters, cancellationToken);
+            var message = await raw.Deserialize(cancellationToken);
+            return Read(raw, message, captured, effective, clock.Elapsed);
         }
         catch (AnthropicApiException error)
         {
-            throw ProviderErrors.FromStatus((int)error.StatusCode, Describe(error), headers.RateLimits(), error);
+            throw ProviderErrors.FromStatus((int)error.StatusCode, error.ResponseBody, error.Message, captured.RateLimits(), error);
         }
-        catch (Exception error) when (ProviderErrors.IsTransport(error, cancellationToken) || (error is AnthropicException && !cancellationToken.IsCancellationRequested))
+        catch (Exception error) when (error is not ModelCallException && !cancellationToken.IsCancellationRequested)
         {
-            throw ProviderErrors.Transport(error);
+            // An unreadable 200 surfaces as AnthropicInvalidDataException (or a JSON error) on first access to a field,
+            // a failed connection as an AnthropicIOException: the captured response tells which one happened.
+            throw captured.Answered ? ProviderErrors.UnreadableAnswer(captured.Body, error, captured.RateLimits()) : ProviderErrors.Transport(error, _endpoint);
+        }
+    }
+
+    private static ModelResponse Read(HttpResponse<Message> raw, Message message, ResponseCapture.CapturedResponse captured, LaneParameters effective, TimeSpan latency)
+    {
+        if (ProviderError.InBody(captured.Body) is not null)
+        {
+            throw ProviderErrors.UnreadableAnswer(captured.Body, null, captured.RateLimits());
         }
 
         var text = string.Concat(message.Content.Select(block => block.TryPickText(out var textBlock) ? textBlock.Text : ""));
@@ -59,14 +71,11 @@ public sealed class AnthropicModelClient : IModelClient, IDisposable
             text,
             message.StopReason?.Raw() ?? "",
             new TokenUsage((int)usage.InputTokens, (int)usage.OutputTokens, 0, (int)(usage.CacheReadInputTokens ?? 0), (int)(usage.CacheCreationInputTokens ?? 0)),
-            clock.Elapsed,
+            latency,
             raw.RequestID ?? message.ID,
             effective,
-            headers.RateLimits());
+            captured.RateLimits());
     }
 
     public void Dispose() => _client.Dispose();
-
-    private static string Describe(AnthropicApiException error) =>
-        string.IsNullOrWhiteSpace(error.ResponseBody) ? error.Message : $"{error.Message}: {error.ResponseBody}";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers.Catalog;
 
 namespace ItemEval.Runtime.Providers.Google;
@@ -28,49 +29,67 @@ public sealed class GeminiModelClient : IModelClient, IDisposable
     {
         var effective = ParameterPolicy.Effective("google", _model, request.Parameters);
         var clock = Stopwatch.StartNew();
-        JsonObject body;
+        string text;
         RateLimitHeaders? limits;
         try
         {
             using var response = await _http.PostAsJsonAsync(_endpoint, GeminiRequestBody.Build(request, effective), cancellationToken);
             limits = RateLimitHeaderParser.Parse(name => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null, DateTimeOffset.UtcNow);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw ProviderErrors.FromStatus((int)response.StatusCode, ErrorMessage(text) ?? response.ReasonPhrase ?? "error", limits);
-            }
-
-            body = JsonNode.Parse(text)?.AsObject() ?? throw new JsonException("empty body");
+            text = await ReadBody(response, limits, cancellationToken);
         }
-        catch (Exception error) when (error is not ModelCallException && ProviderErrors.IsTransport(error, cancellationToken))
+        catch (Exception error) when (error is not ModelCallException && !cancellationToken.IsCancellationRequested)
         {
-            throw ProviderErrors.Transport(error);
+            throw ProviderErrors.Transport(error, _endpoint);
         }
 
+        try
+        {
+            return Read(text, effective, limits, clock.Elapsed);
+        }
+        catch (Exception error) when (error is not ModelCallException)
+        {
+            throw ProviderErrors.UnreadableAnswer(text, error, limits);
+        }
+    }
+
+    private static async Task<string> ReadBody(HttpResponseMessage response, RateLimitHeaders? limits, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw ProviderErrors.FromStatus((int)response.StatusCode, text, response.ReasonPhrase ?? "error", limits);
+        }
+
+        return text;
+    }
+
+    private static ModelResponse Read(string text, LaneParameters effective, RateLimitHeaders? limits, TimeSpan latency)
+    {
+        var body = JsonNode.Parse(text)?.AsObject() ?? throw new JsonException("the body is empty");
+        if (ProviderError.InBody(text) is not null)
+        {
+            throw ProviderErrors.UnreadableAnswer(text, null, limits);
+        }
+
+        // No candidate is an answer only when the prompt itself was blocked; otherwise the body is not an answer.
         var candidate = body["candidates"]?.AsArray().FirstOrDefault();
+        var blocked = (string?)body["promptFeedback"]?["blockReason"];
+        if (candidate is null && blocked is null)
+        {
+            throw new JsonException("the answer has no candidates");
+        }
+
         var answer = string.Concat(candidate?["content"]?["parts"]?.AsArray().Where(part => part?["thought"]?.GetValue<bool>() != true).Select(part => (string?)part?["text"]) ?? []);
         var usage = body["usageMetadata"];
         return new ModelResponse(
             answer,
-            ((string?)candidate?["finishReason"] ?? "").ToLowerInvariant(),
+            candidate is null ? "content_filter" : ((string?)candidate["finishReason"] ?? "").ToLowerInvariant(),
             new TokenUsage((int?)usage?["promptTokenCount"] ?? 0, (int?)usage?["candidatesTokenCount"] ?? 0, (int?)usage?["thoughtsTokenCount"] ?? 0, (int?)usage?["cachedContentTokenCount"] ?? 0),
-            clock.Elapsed,
+            latency,
             (string?)body["responseId"],
             effective,
             limits);
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static string? ErrorMessage(string text)
-    {
-        try
-        {
-            return (string?)JsonNode.Parse(text)?["error"]?["message"];
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -22,6 +22,14 @@ public sealed class MeteringModelClient(IModelClient inner, SpendMeter meter) : 
         {
             response = await inner.CompleteAsync(request, meter.Abort);
         }
+        catch (ModelCallException failure) when (failure.BilledUsage is { } usage)
+        {
+            // A broken answer that still said what it used: billed, and the bill is known.
+            var billedCost = meter.Cost(request, usage);
+            meter.Reservations.Settle(reservation, billedCost);
+            meter.Ledger.Add(request, usage, billedCost);
+            throw;
+        }
         catch (Exception failure)
         {
             var billed = MayHaveBeenBilled(failure);

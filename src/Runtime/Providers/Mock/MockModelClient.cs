@@ -26,7 +26,7 @@ public sealed class MockModelClient : IModelClient
         var seed = Seed(request);
         if (Uniform(seed, 0) < options.ErrorRate)
         {
-            throw new ModelCallException("mock error (error_rate)", 500, isTransient: false);
+            throw new ModelCallException("HTTP 500 \"mock error (error_rate)\"", 500, isTransient: false);
         }
 
         var text = Uniform(seed, 1) < options.EmptyRate ? "" : Answer(request, seed, options.Accuracy);

@@ -18,16 +18,21 @@ public sealed class OpenAIModelClient : IModelClient
     private readonly ChatClient _client;
     private readonly string _provider;
     private readonly string _model;
+    private readonly Uri _endpoint;
 
     public OpenAIModelClient(string provider, string model, string baseUrl, string apiKey, TimeSpan? networkTimeout = null)
     {
         _provider = provider;
         _model = model;
+        _endpoint = new Uri(baseUrl);
         var options = new OpenAIClientOptions
         {
-            Endpoint = new Uri(baseUrl),
+            Endpoint = _endpoint,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = networkTimeout ?? TimeSpan.FromMinutes(10),
+
+            // Our handler keeps the body the SDK reads, so an answer it cannot parse still reaches the transcript.
+            Transport = new HttpClientPipelineTransport(new HttpClient(new ResponseCapture()) { Timeout = Timeout.InfiniteTimeSpan }),
         };
         _client = new ChatClient(model, new ApiKeyCredential(apiKey), options);
     }
@@ -35,35 +40,62 @@ public sealed class OpenAIModelClient : IModelClient
     public async Task<ModelResponse> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
     {
         var effective = ParameterPolicy.Effective(_provider, _model, request.Parameters);
+        var messages = Messages(request);
+        var options = Options(effective);
+        var captured = ResponseCapture.Begin();
         var clock = Stopwatch.StartNew();
-        ClientResult<ChatCompletion> result;
         try
         {
-            result = await _client.CompleteChatAsync(Messages(request), Options(effective), cancellationToken);
+            var result = await _client.CompleteChatAsync(messages, options, cancellationToken);
+            return Read(result, captured, effective, clock.Elapsed);
         }
-        catch (ClientResultException error)
+        catch (ClientResultException error) when (error.Status != 0)
         {
-            throw ProviderErrors.FromStatus(error.Status, error.Message, Headers(error.GetRawResponse()), error);
+            var raw = error.GetRawResponse();
+            throw ProviderErrors.FromStatus(error.Status, raw?.Content?.ToString(), error.Message, Headers(raw), error);
         }
-        catch (Exception error) when (ProviderErrors.IsTransport(error, cancellationToken))
+        catch (Exception error) when (error is not ModelCallException && !cancellationToken.IsCancellationRequested)
         {
-            throw ProviderErrors.Transport(error);
+            // The SDK reports a failed connection as a ClientResultException with status 0, and an unreadable 200 as
+            // whatever its parser threw: what happened is told by the captured response, not by the exception type.
+            throw captured.Answered ? ProviderErrors.UnreadableAnswer(captured.Body, error, captured.RateLimits()) : ProviderErrors.Transport(error, _endpoint);
+        }
+    }
+
+    private static ModelResponse Read(ClientResult<ChatCompletion> result, ResponseCapture.CapturedResponse captured, LaneParameters effective, TimeSpan latency)
+    {
+        var headers = Headers(result.GetRawResponse());
+        if (ProviderError.InBody(captured.Body) is not null)
+        {
+            throw ProviderErrors.UnreadableAnswer(captured.Body, null, headers);
         }
 
         var completion = result.Value;
+        string text, finishReason;
+        try
+        {
+            text = string.Concat(completion.Content.Select(part => part.Text));
+            finishReason = FinishReason(completion.FinishReason);
+        }
+        catch (ArgumentOutOfRangeException noChoice)
+        {
+            // The SDK reads choices[0] without checking that there is one.
+            throw ProviderErrors.UnreadableAnswer(captured.Body, new InvalidDataException("the answer has no choices", noChoice), headers);
+        }
+
         var usage = completion.Usage;
         return new ModelResponse(
-            string.Concat(completion.Content.Select(part => part.Text)),
-            FinishReason(completion.FinishReason),
+            text,
+            finishReason,
             new TokenUsage(
                 usage?.InputTokenCount ?? 0,
                 (usage?.OutputTokenCount ?? 0) - (usage?.OutputTokenDetails?.ReasoningTokenCount ?? 0),
                 usage?.OutputTokenDetails?.ReasoningTokenCount ?? 0,
                 usage?.InputTokenDetails?.CachedTokenCount ?? 0),
-            clock.Elapsed,
+            latency,
             completion.Id,
             effective,
-            Headers(result.GetRawResponse()));
+            headers);
     }
 
     private static List<global::OpenAI.Chat.ChatMessage> Messages(ModelRequest request) =>

@@ -23,10 +23,11 @@ public sealed class ClientPipeline : IDisposable
         _limiter = new ProviderRateLimiter(id => _models.TryGetValue(id, out var model) ? RateLimitOptions.For(model) : RateLimitSettings.DefaultFor(id), time);
     }
 
+    /// <param name="retries">The run's retry settings; the model's own <c>timeout_seconds</c> overrides their attempt timeout.</param>
     /// <param name="provider">The provider's own client; null builds the real one (tests pass a scripted one).</param>
     public IModelClient Build(ModelConfig model, IEnvironment environment, ResponseCache cache, bool readCache, SpendMeter meter, IRetryObserver observer, RetrySettings? retries = null, IModelClient? provider = null)
     {
-        var settings = retries ?? RetrySettings.Default;
+        var settings = RetryOptions.For(model, retries);
         var client = (provider ?? ModelClientFactory.Create(model, environment))
             .WithAttemptTimeout(settings.AttemptTimeout)
             .WithMetering(meter)

@@ -9,6 +9,9 @@ namespace ItemEval.Runtime.Providers.Resilience;
 /// </summary>
 public sealed class RetryingModelClient : IModelClient
 {
+    // An unreadable 200 was billed: asking again once covers a glitch, asking five times pays five times.
+    private const int MaxUnreadableRetries = 1;
+
     private static readonly ResiliencePropertyKey<RetryCallState> CallStateKey = new("ItemEval.RetryCallState");
 
     private readonly IModelClient _inner;
@@ -56,9 +59,9 @@ public sealed class RetryingModelClient : IModelClient
                 state);
             return response with { Retries = state.Attempts - 1 };
         }
-        catch (ModelCallException exception) when (exception.IsTransient && !cancellationToken.IsCancellationRequested)
+        catch (ModelCallException exception) when (!cancellationToken.IsCancellationRequested && (exception.IsTransient || state.Attempts > 1))
         {
-            throw GaveUp(request, state.Attempts, exception);
+            throw GaveUp(request, state, exception);
         }
         finally
         {
@@ -95,7 +98,8 @@ public sealed class RetryingModelClient : IModelClient
     private bool ShouldRetry(Exception? exception, ResilienceContext context) =>
         exception is ModelCallException { IsTransient: true } failure
         && !context.CancellationToken.IsCancellationRequested
-        && !AsksForTooLong(failure);
+        && !AsksForTooLong(failure)
+        && !(failure.UnreadableAnswer && context.Properties.GetValue(CallStateKey, null!).UnreadableAnswers > MaxUnreadableRetries);
 
     // Waiting less than the provider asked only earns another 429; waiting longer than MaxDelay stalls the study.
     private bool AsksForTooLong(ModelCallException failure) =>
@@ -104,25 +108,28 @@ public sealed class RetryingModelClient : IModelClient
     private static TimeSpan? RetryAfterOf(Exception? exception) =>
         (exception as ModelCallException)?.RateLimits?.RetryAfter;
 
-    private static string Describe(Exception? exception) => exception switch
-    {
-        ModelCallException { StatusCode: { } status } failure => $"HTTP {status}: {failure.Message}",
-        null => "unknown failure",
-        _ => exception.Message,
-    };
+    private static string Describe(Exception? exception) => exception?.Message ?? "unknown failure";
 
-    private ModelCallException GaveUp(ModelRequest request, int attempts, ModelCallException last)
+    /// <summary>
+    /// One sentence: <c>openai/gpt-4o-mini: HTTP 500 server_error "…" — gave up after 5 attempts</c>. The last attempt's
+    /// exception stays the inner exception (with its billing flags); this one carries the attempt count and raw body.
+    /// </summary>
+    private ModelCallException GaveUp(ModelRequest request, RetryCallState state, ModelCallException last)
     {
-        var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
-        var tooLong = AsksForTooLong(last)
-            ? $" (the provider asked to wait {last.RateLimits!.RetryAfter!.Value.TotalSeconds:0.#} s, more than the "
-              + $"{_settings.MaxDelay.TotalSeconds:0.#} s retry limit)"
-            : string.Empty;
-        return new ModelCallException(
-            $"{request.Model} failed after {tries}{tooLong}: {Describe(last)}",
-            last.StatusCode,
-            last.IsTransient,
-            last.RateLimits,
-            last);
+        var attempts = state.Attempts == 1 ? "1 attempt" : $"{state.Attempts} attempts";
+        var ending = last switch
+        {
+            { IsTransient: false } => $"failed on attempt {state.Attempts}",
+            _ when AsksForTooLong(last) => $"gave up after {attempts}: the provider asked to wait "
+                + $"{last.RateLimits!.RetryAfter!.Value.TotalSeconds:0.#} s, more than the {_settings.MaxDelay.TotalSeconds:0.#} s retry limit",
+            { UnreadableAnswer: true } when state.UnreadableAnswers > MaxUnreadableRetries =>
+                $"gave up after {attempts}: an unreadable answer is billed, so it is asked again once only",
+            _ => $"gave up after {attempts}",
+        };
+        return new ModelCallException($"{request.Model}: {last.Message} — {ending}", last.StatusCode, last.IsTransient, last.RateLimits, last)
+        {
+            RawBody = last.RawBody,
+            Attempts = state.Attempts,
+        };
     }
 }

@@ -38,11 +38,8 @@ public sealed class TimeoutModelClient : IModelClient
         }
         catch (TimeoutRejectedException timeout)
         {
-            throw new ModelCallException(
-                $"{request.Model} timed out after {_timeout.TotalSeconds:0.#} s without an answer",
-                statusCode: null,
-                isTransient: true,
-                inner: timeout)
+            // The request was sent: the provider may be working on it, and bills what it finishes.
+            throw new ModelCallException($"timed out: no answer within {_timeout.TotalSeconds:0.#} s", statusCode: null, isTransient: true, inner: timeout)
             {
                 MayHaveBeenBilled = true,
             };

@@ -32,12 +32,12 @@ public sealed class RetryingModelClientTests
             first =>
             {
                 Assert.Equal((Requests.Model, 1), (first.Model, first.Attempt));
-                Assert.Equal("HTTP 503: upstream busy", first.Reason);
+                Assert.Equal("HTTP 503 \"upstream busy\"", first.Reason);
             },
             second =>
             {
                 Assert.Equal(2, second.Attempt);
-                Assert.Equal("HTTP 529: overloaded", second.Reason);
+                Assert.Equal("HTTP 529 \"overloaded\"", second.Reason);
             });
     }
 
@@ -101,8 +101,9 @@ public sealed class RetryingModelClientTests
         await _time.RunUntilDoneAsync(call);
 
         var failure = await Assert.ThrowsAsync<ModelCallException>(() => call);
-        Assert.Equal("openai/gpt-test failed after 3 attempts: HTTP 503: service unavailable", failure.Message);
+        Assert.Equal("openai/gpt-test: HTTP 503 \"service unavailable\" — gave up after 3 attempts", failure.Message);
         Assert.Equal(503, failure.StatusCode);
+        Assert.Equal(3, failure.Attempts);
         Assert.Equal(3, _provider.Calls);
         Assert.Equal(2, _observer.Retries.Count);
     }
@@ -170,8 +171,8 @@ public sealed class RetryingModelClientTests
             () => NewClient(Settings).CompleteAsync(Requests.For(), CancellationToken.None));
 
         Assert.Equal(
-            "openai/gpt-test failed after 1 attempt (the provider asked to wait 300 s, more than the 60 s retry limit): "
-            + "HTTP 429: daily quota",
+            "openai/gpt-test: HTTP 429 \"daily quota\" — gave up after 1 attempt: "
+            + "the provider asked to wait 300 s, more than the 60 s retry limit",
             failure.Message);
         Assert.Equal(1, _provider.Calls);
     }
@@ -184,7 +185,7 @@ public sealed class RetryingModelClientTests
         var failure = await Assert.ThrowsAsync<ModelCallException>(
             () => NewClient(Settings with { MaxRetries = 0 }).CompleteAsync(Requests.For(), CancellationToken.None));
 
-        Assert.Equal("openai/gpt-test failed after 1 attempt: HTTP 502: bad gateway", failure.Message);
+        Assert.Equal("openai/gpt-test: HTTP 502 \"bad gateway\" — gave up after 1 attempt", failure.Message);
         Assert.True(failure.IsTransient);
     }
 

@@ -49,7 +49,7 @@ internal sealed class ScriptedModelClient(TimeProvider time) : IModelClient
         new("ok", "stop", usage ?? TokenUsage.Zero, TimeSpan.Zero, RateLimits: headers);
 
     public static ModelCallException Transient(int status, TimeSpan? retryAfter = null, string message = "try later") =>
-        new(message, status, isTransient: true, rateLimits: retryAfter is null ? null : new RateLimitHeaders(RetryAfter: retryAfter));
+        ProviderErrors.FromStatus(status, null, message, retryAfter is null ? null : new RateLimitHeaders(RetryAfter: retryAfter));
 
     public static async Task<ModelResponse> HangUntilCancelled(ModelRequest request, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class TimeoutModelClientTests
         var failure = await Assert.ThrowsAsync<ModelCallException>(() => call);
         Assert.True(failure.IsTransient);
         Assert.Null(failure.StatusCode);
-        Assert.Equal("openai/gpt-test timed out after 120 s without an answer", failure.Message);
+        Assert.Equal("timed out: no answer within 120 s", failure.Message);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class TimeoutModelClientTests
 
         Assert.Equal(1, (await call).Retries);
         var retry = Assert.Single(observer.Retries);
-        Assert.Equal("openai/gpt-test timed out after 120 s without an answer", retry.Reason);
+        Assert.Equal("timed out: no answer within 120 s", retry.Reason);
         Assert.Equal(TimeSpan.FromSeconds(120 + 2), _provider.Starts[1] - _provider.Starts[0]);
     }
 }

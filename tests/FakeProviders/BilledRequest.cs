@@ -1,0 +1,6 @@
+namespace ItemEval.FakeProviders;
+
+/// <summary>One request the fake provider billed, with the tokens it would put on the invoice.</summary>
+/// <param name="Prompt">The request's last user message: what a test counts duplicate payments by.</param>
+/// <param name="OutputTokens">All output billed, reasoning included.</param>
+public sealed record BilledRequest(string Model, string Prompt, int InputTokens, int OutputTokens, BillingReason Reason, DateTimeOffset At);
