@@ -12,6 +12,6 @@ internal interface IWireFormat
 
     JsonObject Error(int status, string message);
 
-    /// <summary>Headers this provider sends with every answer (rate-limit state, request id).</summary>
-    void AddHeaders(IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers, int requestNumber, int? limit, int remaining);
+    /// <summary>Headers this provider sends with every answer (rate-limit state when there is a limit, request id).</summary>
+    void AddHeaders(IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers, int requestNumber, RequestQuota? quota);
 }
