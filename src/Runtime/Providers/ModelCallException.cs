@@ -24,4 +24,10 @@ public sealed class ModelCallException : Exception
     public bool IsTransient { get; }
 
     public RateLimitHeaders? RateLimits { get; }
+
+    /// <summary>
+    /// The request reached the provider and it may have billed it although no answer was read: a 200 with a broken
+    /// body, or a timeout while it worked. The ledger records such attempts as unconfirmed.
+    /// </summary>
+    public bool MayHaveBeenBilled { get; init; }
 }

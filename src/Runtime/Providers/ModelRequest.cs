@@ -9,10 +9,12 @@ namespace ItemEval.Runtime.Providers;
 /// The item's target. Only <c>mock/…</c> models read it, to simulate a chosen accuracy; real clients ignore it
 /// and it is not part of the request sent anywhere.
 /// </param>
+/// <param name="CellKey">The cell (or grading) this call is for, so the ledger can name it; not sent, not in the cache key.</param>
 public sealed record ModelRequest(
     string Model,
     IReadOnlyList<ChatMessage> Messages,
     LaneParameters Parameters,
     int Epoch,
     IReadOnlyDictionary<string, string> Options,
-    string? Reference = null);
+    string? Reference = null,
+    string? CellKey = null);

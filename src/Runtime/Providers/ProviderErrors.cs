@@ -19,8 +19,8 @@ public static class ProviderErrors
 
     public static ModelCallException Transport(Exception error) => error switch
     {
-        TaskCanceledException or TimeoutException => new ModelCallException("the request timed out", null, isTransient: true, inner: error),
-        JsonException or FormatException or InvalidOperationException => new ModelCallException($"the provider's response could not be read: {error.Message}", null, isTransient: true, inner: error),
+        TaskCanceledException or TimeoutException => new ModelCallException("the request timed out", null, isTransient: true, inner: error) { MayHaveBeenBilled = true },
+        JsonException or FormatException or InvalidOperationException => new ModelCallException($"the provider's response could not be read: {error.Message}", null, isTransient: true, inner: error) { MayHaveBeenBilled = true },
         _ => new ModelCallException($"could not reach the provider: {error.Message}", null, isTransient: true, inner: error),
     };
 }

@@ -24,12 +24,12 @@ internal sealed class CellRunner
         _transcripts = transcripts;
     }
 
-    public static ModelRequest RequestFor(Condition condition, Item item, int epoch) =>
-        new(condition.Model.Id, TemplateRenderer.Render(condition.Template, item), condition.Lane.Parameters, epoch, condition.Model.Options, item.Target);
+    public static ModelRequest RequestFor(Cell cell, Condition condition, Item item) =>
+        new(condition.Model.Id, TemplateRenderer.Render(condition.Template, item), condition.Lane.Parameters, cell.Epoch, condition.Model.Options, item.Target, cell.Key);
 
     public async Task<SolutionRecord> RunAsync(Cell cell, Condition condition, Item item, CancellationToken cancellationToken)
     {
-        var request = RequestFor(condition, item, cell.Epoch);
+        var request = RequestFor(cell, condition, item);
         var requested = StoreJson.Write(condition.Lane.Parameters);
         var clock = Stopwatch.StartNew();
         try
@@ -47,7 +47,7 @@ internal sealed class CellRunner
                 Transcript = link,
             };
         }
-        catch (ModelCallException failure) when (!cancellationToken.IsCancellationRequested)
+        catch (ModelCallException failure)
         {
             var message = Redactor.Redact(failure.StatusCode is { } code ? $"HTTP {code}: {failure.Message}" : failure.Message);
             var link = _transcripts.Append(new TranscriptEntry(cell.Key, condition.Model.Id, cell.Epoch, request.Messages, request.Parameters, null, message, DateTimeOffset.UtcNow));

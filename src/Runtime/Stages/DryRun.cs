@@ -30,7 +30,7 @@ internal static class DryRun
         using var writer = new StreamWriter(path);
         foreach (var cell in pending)
         {
-            var request = CellRunner.RequestFor(conditions[cell.ConditionId], items[cell.ItemUid], cell.Epoch);
+            var request = CellRunner.RequestFor(cell, conditions[cell.ConditionId], items[cell.ItemUid]);
             var key = CacheKey.For(request);
             var inCache = !context.Options.NoCache && cache.TryGet(key, out _);
             cached += inCache ? 1 : 0;

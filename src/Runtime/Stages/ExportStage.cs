@@ -30,10 +30,15 @@ public static class ExportStage
         var manifest = ManifestBuilder.Build(study, run.Store, tables);
         File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson) + "\n");
         ReportSummary(context, run.Store);
+        context.Reporter.Info(SpendLine(run.Store));
         context.Reporter.Info($"results: {directory}{Path.DirectorySeparatorChar} (long.parquet, long.csv, summary.csv, manifest.json); store: {run.Store.Path}");
         run.Succeeded();
         return manifest;
     }
+
+    /// <summary>What the ledger says was spent, and how much of it no provider answer confirmed (an upper bound).</summary>
+    private static string SpendLine(StudyStore store) =>
+        FormattableString.Invariant($"ledger ${store.Ledger.TotalUsd():0.0000}, of which ${store.Ledger.UnconfirmedUsd():0.0000} unconfirmed (attempts the provider may have billed whose answer was never read, counted at their worst case)");
 
     private static void ReportSummary(StageContext context, StudyStore store)
     {

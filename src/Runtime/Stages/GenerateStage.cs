@@ -1,22 +1,24 @@
-using System.Threading.Channels;
 using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Caching;
 using ItemEval.Runtime.Providers.Catalog;
+using ItemEval.Runtime.Providers.Metering;
 using ItemEval.Runtime.Providers.Pipeline;
 using ItemEval.Runtime.Providers.Transcripts;
-using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>
-/// Runs the pending cells (missing or errored) in parallel and stores each result the moment it arrives, so a
-/// cancelled or crashed run keeps every finished cell and the next run picks up exactly the rest.
+/// Runs the pending cells (missing or errored), every model side by side, and stores each result the moment it
+/// arrives, so a stopped or crashed run keeps every finished cell and the next run picks up exactly the rest.
 /// </summary>
 public static class GenerateStage
 {
-    public static async Task<GenerateResult> RunAsync(StageContext context, CancellationToken cancellationToken, ModelClientRouter? clients = null)
+    /// <param name="stop">Stops starting calls; calls already sent finish and are stored (a first Ctrl-C).</param>
+    /// <param name="providers">Replaces each model's provider client at the bottom of the real pipeline (tests).</param>
+    public static async Task<GenerateResult> RunAsync(StageContext context, CancellationToken stop, ModelClientRouter? providers = null)
     {
         var study = LoadedStudy.Load(context.StudyFile);
         using var run = StageRun.Begin(context, study.Config.Name, "Generate");
@@ -36,91 +38,58 @@ public static class GenerateStage
         ProviderPreflight.Check(pending.Select(cell => conditions[cell.ConditionId].Model), environment);
         using var transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
         using var pipeline = new ClientPipeline(study.Config.Design.Models);
+        var budget = study.Config.Budget;
+        var prices = PriceTable.For(budget);
+        var ledger = new LedgerSink(run.RunId, "generate");
+        var meter = new SpendMeter(prices, new SpendReservations(budget.MaxUsd, store.Ledger.TotalUsd()), ledger);
         var tally = new GenerateTally();
         var ticker = new ProgressTicker(context.Reporter);
         var retries = new RetryReporter(new ProgressTicker(context.Reporter));
-        clients ??= new ModelClientRouter(model => pipeline.Build(model, environment, cache, readCache: !context.Options.NoCache, retries, context.Retries));
-        var runner = new CellRunner(clients, PriceTable.For(study.Config.Budget), run.RunId, transcripts);
-        var guard = new SpendGuard(study.Config.Budget.MaxUsd, store.Ledger.TotalUsd());
+        var clients = new ModelClientRouter(model => pipeline.Build(
+            model, environment, cache, readCache: !context.Options.NoCache, meter, retries, context.Retries, providers?.For(model)));
+        var runner = new CellRunner(clients, prices, run.RunId, transcripts);
         string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · {retries.Retries} retries · ${tally.Usd:0.0000}";
 
-        var remaining = pending;
-        if (context.Options.VerifyFirst)
-        {
-            var verified = await VerifyFirst.RunAsync(context, runner, pending, conditions, items, record => Save(run, tally, record), cancellationToken);
-            var verifiedKeys = verified.Select(record => record.CellKey).ToHashSet(StringComparer.Ordinal);
-            remaining = pending.Where(cell => !verifiedKeys.Contains(cell.Key)).ToList();
-        }
-
-        var results = Channel.CreateUnbounded<SolutionRecord>(new UnboundedChannelOptions { SingleReader = true });
-        var writer = Task.Run(() => WriteAll(results.Reader, run, tally, ticker, Progress), CancellationToken.None);
+        var writer = new SolutionWriter(run, ledger, tally.Record, () => ticker.Tick(Progress));
+        BudgetExhaustedException? exhausted;
         try
         {
-            await Parallel.ForEachAsync(
+            var remaining = pending;
+            if (context.Options.VerifyFirst)
+            {
+                var verified = await VerifyFirst.RunAsync(context, runner, pending, conditions, items, writer.WriteNow, stop);
+                var verifiedKeys = verified.Select(record => record.CellKey).ToHashSet(StringComparer.Ordinal);
+                remaining = pending.Where(cell => !verifiedKeys.Contains(cell.Key)).ToList();
+            }
+
+            exhausted = await ModelDispatch.RunAsync(
                 remaining,
-                new ParallelOptions { MaxDegreeOfParallelism = context.Options.MaxParallelism, CancellationToken = cancellationToken },
-                async (cell, token) =>
-                {
-                    guard.ThrowIfExhausted(study.Config.Budget.Location);
-                    var record = await runner.RunAsync(cell, conditions[cell.ConditionId], items[cell.ItemUid], token);
-                    guard.Add(record.Usd);
-                    await results.Writer.WriteAsync(record, CancellationToken.None);
-                });
+                conditions,
+                async (cell, token) => await writer.AddAsync(await runner.RunAsync(cell, conditions[cell.ConditionId], items[cell.ItemUid], token)),
+                stop);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
-            await Drain(results, writer);
-            run.Cancelled(tally.Calls);
-            throw;
-        }
-        catch
-        {
-            await Drain(results, writer);
-            throw;
+            await writer.CompleteAsync();
         }
 
-        await Drain(results, writer);
         ticker.Tick(Progress, force: true);
+        if (stop.IsCancellationRequested)
+        {
+            run.Cancelled(tally.Calls);
+            stop.ThrowIfCancellationRequested();
+        }
+
+        if (exhausted is not null)
+        {
+            throw new StudyException(Diagnostic.Error(
+                DiagnosticCodes.OverBudget,
+                $"{exhausted.Message}; the calls in flight finished and every finished cell is kept — raise max_usd to continue",
+                budget.Location));
+        }
+
         run.Succeeded(tally.Calls);
         var failures = store.Solutions.Failures();
         return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: store.Solutions.Pending(study.Config.Design.RerunEmpty).Count == 0);
-    }
-
-    private static async Task Drain(Channel<SolutionRecord> results, Task writer)
-    {
-        results.Writer.TryComplete();
-        await writer;
-    }
-
-    private static async Task WriteAll(ChannelReader<SolutionRecord> reader, StageRun run, GenerateTally tally, ProgressTicker ticker, Func<string> progress)
-    {
-        while (await reader.WaitToReadAsync(CancellationToken.None))
-        {
-            var batch = new List<SolutionRecord>();
-            while (reader.TryRead(out var record))
-            {
-                batch.Add(record);
-            }
-
-            // One short transaction per batch: a crash loses at most the batch being written.
-            run.Store.InTransaction(() => batch.ForEach(record => SaveRow(run, record)));
-            batch.ForEach(tally.Record);
-            ticker.Tick(progress);
-        }
-    }
-
-    private static void Save(StageRun run, GenerateTally tally, SolutionRecord record)
-    {
-        run.Store.InTransaction(() => SaveRow(run, record));
-        tally.Record(record);
-    }
-
-    private static void SaveRow(StageRun run, SolutionRecord record)
-    {
-        run.Store.Solutions.Save(record);
-        if (!record.CacheHit && record.Status != SolutionStatus.Error)
-        {
-            run.Store.Ledger.Add(new LedgerEntry(run.RunId, "generate", record.CellKey, record.Model, record.Usage.InputTokens, record.Usage.OutputTokens, record.Usd));
-        }
     }
 }

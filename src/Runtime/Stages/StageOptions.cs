@@ -9,5 +9,4 @@ public sealed record StageOptions(
     bool UpdateLocks = false,
     bool NoCache = false,
     bool DryRun = false,
-    bool VerifyFirst = false,
-    int MaxParallelism = 8);
+    bool VerifyFirst = false);

@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 
 namespace ItemEval.Runtime.Store;
 
-/// <summary>The spend ledger: one row per provider call, cache hits excluded (they cost nothing).</summary>
+/// <summary>The spend ledger: one row per provider attempt that may have been billed; cache hits cost nothing and are not in it.</summary>
 public sealed class LedgerRepository
 {
     private readonly DuckDBConnection _connection;
@@ -11,11 +11,18 @@ public sealed class LedgerRepository
 
     public void Add(LedgerEntry entry) =>
         _connection.Execute(
-            "INSERT INTO ledger VALUES ($id, $run, $kind, $cell, $model, $in, $out, $usd, now())",
+            """
+            INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed)
+            VALUES ($id, $run, $kind, $cell, $model, $in, $out, $usd, now(), $unconfirmed)
+            """,
             ("id", Guid.NewGuid().ToString("N")), ("run", entry.RunId), ("kind", entry.Kind), ("cell", entry.CellKey),
-            ("model", entry.Model), ("in", entry.InputTokens), ("out", entry.OutputTokens), ("usd", entry.Usd));
+            ("model", entry.Model), ("in", entry.InputTokens), ("out", entry.OutputTokens), ("usd", entry.Usd), ("unconfirmed", entry.Unconfirmed));
 
-    public decimal TotalUsd() => Convert.ToDecimal(_connection.Scalar("SELECT coalesce(sum(usd), 0) FROM ledger") ?? 0m);
+    /// <summary>Everything that may have been billed; unconfirmed attempts count at their worst case.</summary>
+    public decimal TotalUsd() => Convert.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger") ?? 0m);
+
+    /// <summary>The part of <see cref="TotalUsd"/> that no provider answer confirmed (an upper bound).</summary>
+    public decimal UnconfirmedUsd() => Convert.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger WHERE unconfirmed") ?? 0m);
 
     public int CallsInRun(string runId) =>
         Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run", ("run", runId)));

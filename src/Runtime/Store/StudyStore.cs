@@ -74,6 +74,7 @@ public sealed class StudyStore : IDisposable
     private static void EnsureSchema(DuckDBConnection connection, string path)
     {
         connection.Execute(Schema.Create);
+        connection.Execute(Schema.Upgrade);
         var stored = connection.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string;
         if (stored is null)
         {

@@ -70,15 +70,4 @@ public sealed class BudgetGateTests
         Assert.Equal(DiagnosticCodes.UnknownPrice, diagnostic.Code);
         Assert.Contains("budget.prices.together/mystery", diagnostic.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void The_spend_guard_stops_new_calls_at_the_cap()
-    {
-        var guard = new SpendGuard(1.00m, spentBefore: 0.90m);
-
-        guard.ThrowIfExhausted(null);
-        guard.Add(0.10m);
-
-        Assert.Equal(DiagnosticCodes.OverBudget, Assert.Single(Assert.Throws<StudyException>(() => guard.ThrowIfExhausted(null)).Diagnostics).Code);
-    }
 }

@@ -1,4 +1,5 @@
 using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Providers.Resilience;
 using ItemEval.Runtime.Stages;
 using ItemEval.Runtime.Store;
 
@@ -61,7 +62,7 @@ public sealed class GenerateStageTests
     [Fact]
     public async Task Failed_cells_are_stored_as_errors_and_only_they_run_again()
     {
-        using var study = new TempStudy(items: 10);
+        using var study = new TempStudy(items: 10) { Retries = new RetrySettings { MaxRetries = 0 } };
         study.Prepare();
         var failing = new ScriptedClient((call, _, _) => call % 4 == 0
             ? throw new ModelCallException("server exploded", 500, isTransient: true)

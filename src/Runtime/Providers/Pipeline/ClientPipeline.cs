@@ -1,13 +1,16 @@
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers.Caching;
 using ItemEval.Runtime.Providers.Catalog;
+using ItemEval.Runtime.Providers.Metering;
 using ItemEval.Runtime.Providers.Resilience;
 
 namespace ItemEval.Runtime.Providers.Pipeline;
 
 /// <summary>
-/// Builds the stack every call goes through, outermost first: response cache (a hit never waits for a limit) →
-/// retries → rate limiter → attempt timeout → the provider's client.
+/// Builds the stack every call goes through, outermost first: response cache (a hit never waits, never pays) →
+/// retries (each attempt is reserved and metered on its own, since each may be billed) → rate limiter → spend
+/// reservation and ledger (a queued call holds no money; a sent one finishes on a soft stop) → attempt timeout → the
+/// provider's client.
 /// </summary>
 public sealed class ClientPipeline : IDisposable
 {
@@ -21,8 +24,17 @@ public sealed class ClientPipeline : IDisposable
         _limiter = new ProviderRateLimiter(id => _models.TryGetValue(id, out var model) ? RateLimitOptions.For(model) : RateLimitSettings.DefaultFor(id), time, holds);
     }
 
-    public IModelClient Build(ModelConfig model, IEnvironment environment, ResponseCache cache, bool readCache, IRetryObserver observer, RetrySettings? retries = null) =>
-        new CachingModelClient(ModelClientFactory.Create(model, environment).WithResilience(_limiter, retries, observer), cache, readCache);
+    /// <param name="provider">The provider's own client; null builds the real one (tests pass a scripted one).</param>
+    public IModelClient Build(ModelConfig model, IEnvironment environment, ResponseCache cache, bool readCache, SpendMeter meter, IRetryObserver observer, RetrySettings? retries = null, IModelClient? provider = null)
+    {
+        var settings = retries ?? RetrySettings.Default;
+        var client = (provider ?? ModelClientFactory.Create(model, environment))
+            .WithAttemptTimeout(settings.AttemptTimeout)
+            .WithMetering(meter)
+            .WithRateLimits(_limiter)
+            .WithRetries(settings, observer);
+        return new CachingModelClient(client, cache, readCache);
+    }
 
     public void Dispose() => _limiter.Dispose();
 }

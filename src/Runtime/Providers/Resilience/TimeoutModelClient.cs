@@ -42,7 +42,10 @@ public sealed class TimeoutModelClient : IModelClient
                 $"{request.Model} timed out after {_timeout.TotalSeconds:0.#} s without an answer",
                 statusCode: null,
                 isTransient: true,
-                inner: timeout);
+                inner: timeout)
+            {
+                MayHaveBeenBilled = true,
+            };
         }
     }
 

@@ -1,0 +1,22 @@
+using ItemEval.Runtime.Budget;
+
+namespace ItemEval.Runtime.Providers.Metering;
+
+/// <summary>
+/// What every metered call of one stage shares: the prices, the reservations against <c>max_usd</c>, the ledger sink,
+/// and the token that aborts calls already sent (a soft stop never cancels them; see <see cref="MeteringModelClient"/>).
+/// </summary>
+public sealed class SpendMeter(PriceTable prices, SpendReservations reservations, LedgerSink ledger, CancellationToken abort = default)
+{
+    public SpendReservations Reservations { get; } = reservations;
+
+    public LedgerSink Ledger { get; } = ledger;
+
+    public CancellationToken Abort { get; } = abort;
+
+    public decimal WorstCase(ModelRequest request) =>
+        prices.TryGet(request.Model, out var price) ? WorstCaseCost.Usd(price, request) : 0m;
+
+    public decimal Cost(ModelRequest request, TokenUsage usage) =>
+        prices.TryGet(request.Model, out var price) ? PriceTable.Cost(price, usage) : 0m;
+}

@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>
+/// The one writer of a Generate run: stores results as they arrive, in short transactions, together with the ledger
+/// entries of every attempt the provider may have billed — so a crash loses at most the batch being written.
+/// </summary>
+internal sealed class SolutionWriter
+{
+    private readonly Channel<SolutionRecord> _results = Channel.CreateUnbounded<SolutionRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly StageRun _run;
+    private readonly LedgerSink _ledger;
+    private readonly Action<SolutionRecord> _counted;
+    private readonly Action _written;
+    private readonly Task _loop;
+
+    public SolutionWriter(StageRun run, LedgerSink ledger, Action<SolutionRecord> counted, Action written)
+    {
+        _run = run;
+        _ledger = ledger;
+        _counted = counted;
+        _written = written;
+        _loop = Task.Run(WriteAllAsync, CancellationToken.None);
+    }
+
+    public ValueTask AddAsync(SolutionRecord record) => _results.Writer.WriteAsync(record, CancellationToken.None);
+
+    /// <summary>Writes one record now (verify-first), outside the batching loop.</summary>
+    public void WriteNow(SolutionRecord record)
+    {
+        Write([record]);
+    }
+
+    /// <summary>Stores everything still queued, including ledger entries of attempts whose cell was not stored.</summary>
+    public async Task CompleteAsync()
+    {
+        _results.Writer.TryComplete();
+        await _loop;
+        Write([]);
+    }
+
+    private async Task WriteAllAsync()
+    {
+        var reader = _results.Reader;
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            var batch = new List<SolutionRecord>();
+            while (reader.TryRead(out var record))
+            {
+                batch.Add(record);
+            }
+
+            Write(batch);
+        }
+    }
+
+    private void Write(IReadOnlyList<SolutionRecord> batch)
+    {
+        var ledger = _ledger.Drain();
+        if (batch.Count == 0 && ledger.Count == 0)
+        {
+            return;
+        }
+
+        lock (_run)
+        {
+            _run.Store.InTransaction(() =>
+            {
+                foreach (var record in batch)
+                {
+                    _run.Store.Solutions.Save(record);
+                }
+
+                foreach (var entry in ledger)
+                {
+                    _run.Store.Ledger.Add(entry);
+                }
+            });
+        }
+
+        foreach (var record in batch)
+        {
+            _counted(record);
+        }
+
+        _written();
+    }
+}
