@@ -1,37 +1,54 @@
 using System.Globalization;
+using ItemEval.Runtime.Providers.Resilience;
 
 namespace ItemEval.Bench;
 
-/// <summary>The knobs of the rate-limit benchmark; the defaults are the issue's setting.</summary>
-internal sealed record BenchArguments(int Calls, int RequestsPerMinute, int LatencyMilliseconds, int Concurrency)
+/// <summary>The knobs of the benchmarks; the defaults are the issues' settings.</summary>
+/// <param name="Calls">Calls in all (<c>rate-limits</c>, the floors) or per model (<c>generate-limits</c>).</param>
+/// <param name="JitterMilliseconds">Each answer's latency varies uniformly by up to this either way.</param>
+internal sealed record BenchArguments(int Calls, int RequestsPerMinute, int LatencyMilliseconds, int Concurrency, int JitterMilliseconds = 0)
 {
-    public static BenchArguments Parse(IEnumerable<string> args)
+    /// <summary>The 2,000-call, 600-RPM setting of issue 3 (<c>rate-limits</c> and the floors).</summary>
+    public static IReadOnlyDictionary<string, int> ClientDefaults { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        var values = new Dictionary<string, int>(StringComparer.Ordinal)
-        {
-            ["--calls"] = 2000,
-            ["--rpm"] = 600,
-            ["--latency-ms"] = 50,
-            ["--concurrency"] = 16,
-        };
+        ["--calls"] = 2000,
+        ["--rpm"] = 600,
+        ["--latency-ms"] = 50,
+        ["--concurrency"] = 16,
+        ["--jitter-ms"] = 0,
+    };
+
+    /// <summary>The shape users run, from issue 8: 300 calls per model, 300 RPM per model, 200 ± 100 ms.</summary>
+    public static IReadOnlyDictionary<string, int> StudyDefaults { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["--calls"] = 300,
+        ["--rpm"] = 300,
+        ["--latency-ms"] = 200,
+        ["--concurrency"] = RateLimitSettings.DefaultConcurrency,
+        ["--jitter-ms"] = 100,
+    };
+
+    public static BenchArguments Parse(IEnumerable<string> args, IReadOnlyDictionary<string, int>? defaults = null)
+    {
+        var values = new Dictionary<string, int>(defaults ?? ClientDefaults, StringComparer.Ordinal);
         using var items = args.GetEnumerator();
         while (items.MoveNext())
         {
             var name = items.Current;
             if (!values.ContainsKey(name) || !items.MoveNext()
-                || !int.TryParse(items.Current, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+                || !int.TryParse(items.Current, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || (value < 1 && name != "--jitter-ms"))
             {
-                throw new ArgumentException($"'{name}' is not one of {string.Join(", ", values.Keys)} followed by a positive whole number.");
+                throw new ArgumentException($"'{name}' is not one of {string.Join(", ", values.Keys)} followed by a whole number (positive, but for --jitter-ms).");
             }
 
             values[name] = value;
         }
 
-        return new BenchArguments(values["--calls"], values["--rpm"], values["--latency-ms"], values["--concurrency"]);
+        return new BenchArguments(values["--calls"], values["--rpm"], values["--latency-ms"], values["--concurrency"], values["--jitter-ms"]);
     }
 
     public IEnumerable<string> ToServerArguments() =>
-        ["serve", "--rpm", Invariant(RequestsPerMinute), "--latency-ms", Invariant(LatencyMilliseconds)];
+        ["serve", "--rpm", Invariant(RequestsPerMinute), "--latency-ms", Invariant(LatencyMilliseconds), "--jitter-ms", Invariant(JitterMilliseconds)];
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,8 @@ using ItemEval.Bench;
 // dotnet run -c Release --project bench/ItemEval.Bench -- rate-limits [--calls 2000] [--rpm 600] [--latency-ms 50] [--concurrency 16]
 // dotnet run -c Release --project bench/ItemEval.Bench -- http-floor  (the same pace as bare HttpClient POSTs: the floor)
 // dotnet run -c Release --project bench/ItemEval.Bench -- sdk-floor   (the same pace through the OpenAI SDK client alone)
+// dotnet run -c Release --project bench/ItemEval.Bench -- generate-limits [--calls 300] [--rpm 300] [--latency-ms 200] [--jitter-ms 100]
+//   (a two-model study through the Generate stage, with rpm set and without; --calls is per model)
 // The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
 return args.FirstOrDefault() switch
 {
@@ -10,11 +12,12 @@ return args.FirstOrDefault() switch
     "rate-limits" or null => await RateLimitBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1))),
     "http-floor" => await FloorBenchmarks.RunBareAsync(BenchArguments.Parse(args.Skip(1))),
     "sdk-floor" => await FloorBenchmarks.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
+    "generate-limits" => await StudyLimitsBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.StudyDefaults)),
     var verb => Usage(verb),
 };
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor [--calls N] [--rpm N] [--latency-ms N] [--concurrency N]");
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
     return 2;
 }

@@ -5,7 +5,8 @@ using ItemEval.FakeProviders;
 namespace ItemEval.Bench;
 
 /// <summary>
-/// The child process: runs the fake provider so that its CPU time is not counted as the client's. It prints its
+/// The child process: runs the fake provider so that its CPU time is not counted as the client's. It limits each
+/// model to the RPM separately and states its quota in the limit headers, as providers do. It prints its
 /// address, answers "stats" on stdin with its counters, and stops when stdin closes.
 /// </summary>
 internal static class ServeCommand
@@ -14,6 +15,7 @@ internal static class ServeCommand
     {
         await using var server = await FakeProviderServer.StartAsync();
         server.Behavior.Latency = TimeSpan.FromMilliseconds(arguments.LatencyMilliseconds);
+        server.Behavior.LatencyJitter = TimeSpan.FromMilliseconds(arguments.JitterMilliseconds);
         server.Behavior.RequestsPerMinute = arguments.RequestsPerMinute;
         Console.WriteLine($"url={server.BaseUrl}");
 

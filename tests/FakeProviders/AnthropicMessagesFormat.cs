@@ -57,14 +57,14 @@ internal sealed class AnthropicMessagesFormat : IWireFormat
         },
     };
 
-    public void AddHeaders(IDictionary<string, StringValues> headers, int requestNumber, int? limit, int remaining)
+    public void AddHeaders(IDictionary<string, StringValues> headers, int requestNumber, RequestQuota? quota)
     {
         headers["request-id"] = $"req_fake{requestNumber}";
-        if (limit is { } max)
+        if (quota is not null)
         {
-            headers["anthropic-ratelimit-requests-limit"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            headers["anthropic-ratelimit-requests-remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            headers["anthropic-ratelimit-requests-reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            headers["anthropic-ratelimit-requests-limit"] = quota.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["anthropic-ratelimit-requests-remaining"] = quota.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["anthropic-ratelimit-requests-reset"] = quota.ResetAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }

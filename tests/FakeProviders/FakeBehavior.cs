@@ -12,7 +12,11 @@ public sealed class FakeBehavior
     /// <summary>Added before every answer.</summary>
     public TimeSpan Latency { get; set; }
 
-    /// <summary>Requests per minute the server accepts (sliding 60 s window); above it: 429 with Retry-After.</summary>
+    /// <summary>Spread of the latency: each answer waits <see cref="Latency"/> ± up to this, uniformly.</summary>
+    public TimeSpan LatencyJitter { get; set; }
+
+    /// <summary>Requests per minute the server accepts per model (sliding 60 s window), stated in the limit headers;
+    /// above it: 429 with Retry-After.</summary>
     public int? RequestsPerMinute { get; set; }
 
     /// <summary>The answer text; gets the request's last user message.</summary>
@@ -38,6 +42,9 @@ public sealed class FakeBehavior
 
     /// <summary>The next request gets an empty completion that ran out of tokens.</summary>
     public void EmptyNext(int count = 1) => Enqueue(count, FaultKind.Empty);
+
+    internal TimeSpan NextLatency() =>
+        Latency + LatencyJitter * ((2 * Random.Shared.NextDouble()) - 1);
 
     /// <summary>The next request gets 200 with the wire format's error object (a server error) instead of an answer.</summary>
     public void ErrorIn200Next(int count = 1) => Enqueue(count, FaultKind.ErrorIn200);

@@ -15,13 +15,15 @@ namespace ItemEval.FakeProviders;
 /// Kestrel on 127.0.0.1 (random port) speaking OpenAI chat completions (<c>/v1/chat/completions</c>), Anthropic
 /// messages (<c>/v1/messages</c>) and Gemini generateContent (<c>/v1beta/models/{model}:generateContent</c>), with
 /// switches for latency, 429 + Retry-After, 5xx/529, hangs, malformed JSON, error objects in a 200, connection resets,
-/// seeded mixed faults, empty answers and an RPM limit it enforces. It records every request so tests can assert what a
-/// real SDK client sent, and bills like a provider does so tests can assert what a run paid.
+/// seeded mixed faults, empty answers and an RPM limit it enforces per model and states in each provider's limit headers.
+/// It records every request so tests can assert what a real SDK client sent, and bills like a provider does so tests
+/// can assert what a run paid.
 /// </summary>
 public sealed class FakeProviderServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly RpmWindow _window;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, RpmWindow> _windows = new(StringComparer.Ordinal);
     private readonly FakeBilling _billing = new();
     private int _requests;
     private int _tooMany;
@@ -29,7 +31,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
     private FakeProviderServer(WebApplication app, TimeProvider time)
     {
         _app = app;
-        _window = new RpmWindow(time);
+        _time = time;
     }
 
     public FakeBehavior Behavior { get; } = new();
@@ -89,13 +91,16 @@ public sealed class FakeProviderServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(header => header.Key.ToLowerInvariant(), header => header.Value.ToString()),
             DateTimeOffset.UtcNow));
 
-        if (!_window.TryAccept(Behavior.RequestsPerMinute, out var wait))
+        // Providers limit each model separately.
+        var model = (string?)body["model"] ?? context.Request.RouteValues["model"]?.ToString() ?? "";
+        var window = _windows.GetOrAdd(model, _ => new RpmWindow(_time));
+        if (!window.TryAccept(Behavior.RequestsPerMinute, out var wait, out var quota))
         {
+            format.AddHeaders(context.Response.Headers, number, quota);
             await Fail(context, format, 429, "Rate limit reached for requests", wait);
             return;
         }
 
-        var model = (string?)body["model"] ?? context.Request.RouteValues["model"] as string ?? "";
         var prompt = format.LastUserMessage(body);
         var fault = Behavior.TakeFault(model, prompt);
         if (fault?.Kind == FaultKind.Reset)
@@ -110,9 +115,9 @@ public sealed class FakeProviderServer : IAsyncDisposable
             _billing.Bill(model, prompt, format.Usage(body, empty), reason);
         try
         {
-            if (Behavior.Latency > TimeSpan.Zero)
+            if (Behavior.NextLatency() is var latency && latency > TimeSpan.Zero)
             {
-                await Task.Delay(Behavior.Latency, aborted);
+                await Task.Delay(latency, aborted);
             }
 
             if (fault?.Kind == FaultKind.Hang)
@@ -148,7 +153,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
 
         var empty = fault?.Kind == FaultKind.Empty;
         Bill(BillingReason.Answered, empty);
-        format.AddHeaders(context.Response.Headers, number, Behavior.RequestsPerMinute, Math.Max(0, (Behavior.RequestsPerMinute ?? 0) - 1));
+        format.AddHeaders(context.Response.Headers, number, quota);
         var answer = format.Answer(body, Behavior.Reply(prompt), empty, number);
         await context.Response.WriteAsJsonAsync(answer, aborted);
     }

@@ -43,7 +43,7 @@ internal sealed class GeminiFormat : IWireFormat
         },
     };
 
-    public void AddHeaders(IDictionary<string, StringValues> headers, int requestNumber, int? limit, int remaining)
+    public void AddHeaders(IDictionary<string, StringValues> headers, int requestNumber, RequestQuota? quota)
     {
     }
 }

@@ -15,6 +15,6 @@ internal interface IWireFormat
     /// <summary>The tokens <see cref="Answer"/> reports for this request, i.e. what the provider bills for it.</summary>
     FakeUsage Usage(JsonObject body, bool empty);
 
-    /// <summary>Headers this provider sends with every answer (rate-limit state, request id).</summary>
-    void AddHeaders(IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers, int requestNumber, int? limit, int remaining);
+    /// <summary>Headers this provider sends with every answer (rate-limit state when there is a limit, request id).</summary>
+    void AddHeaders(IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers, int requestNumber, RequestQuota? quota);
 }

@@ -54,14 +54,16 @@ internal sealed class OpenAIChatFormat : IWireFormat
         },
     };
 
-    public void AddHeaders(IDictionary<string, StringValues> headers, int requestNumber, int? limit, int remaining)
+    public void AddHeaders(IDictionary<string, StringValues> headers, int requestNumber, RequestQuota? quota)
     {
         headers["x-request-id"] = $"req_fake{requestNumber}";
-        if (limit is { } max)
+        if (quota is not null)
         {
-            headers["x-ratelimit-limit-requests"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            headers["x-ratelimit-remaining-requests"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            headers["x-ratelimit-reset-requests"] = "1s";
+            headers["x-ratelimit-limit-requests"] = quota.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["x-ratelimit-remaining-requests"] = quota.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            // OpenAI's duration form ("1s", "6m0s", "120ms"); whole milliseconds rounded up, so a client never comes early.
+            headers["x-ratelimit-reset-requests"] = $"{Math.Ceiling(quota.ResetIn.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}ms";
         }
     }
 

@@ -1,31 +1,43 @@
 namespace ItemEval.FakeProviders;
 
-/// <summary>Counts accepted requests in a sliding minute, as a provider's limiter would, and keeps per-minute totals.</summary>
+/// <summary>Counts one model's accepted requests in a sliding minute, as a provider's limiter would.</summary>
 internal sealed class RpmWindow(TimeProvider time)
 {
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private readonly Queue<DateTimeOffset> _accepted = new();
     private readonly object _gate = new();
 
     /// <summary>True if the request fits under <paramref name="limit"/>; otherwise how long until a slot frees.</summary>
-    public bool TryAccept(int? limit, out TimeSpan retryAfter)
+    /// <param name="quota">The quota after this request, when there is a limit.</param>
+    public bool TryAccept(int? limit, out TimeSpan retryAfter, out RequestQuota? quota)
     {
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            while (_accepted.Count > 0 && now - _accepted.Peek() >= TimeSpan.FromMinutes(1))
+            while (_accepted.Count > 0 && now - _accepted.Peek() >= Minute)
             {
                 _accepted.Dequeue();
             }
 
-            if (limit is { } max && _accepted.Count >= max)
+            retryAfter = TimeSpan.Zero;
+            var accepted = limit is not { } max || _accepted.Count < max;
+            if (accepted)
             {
-                retryAfter = _accepted.Peek().AddMinutes(1) - now;
-                return false;
+                _accepted.Enqueue(now);
+            }
+            else
+            {
+                retryAfter = _accepted.Peek() + Minute - now;
             }
 
-            _accepted.Enqueue(now);
-            retryAfter = TimeSpan.Zero;
-            return true;
+            quota = limit is { } stated ? Quota(stated, now) : null;
+            return accepted;
         }
+    }
+
+    private RequestQuota Quota(int limit, DateTimeOffset now)
+    {
+        var resetAt = _accepted.Count > 0 ? _accepted.Last() + Minute : now;
+        return new RequestQuota(limit, Math.Max(0, limit - _accepted.Count), resetAt - now, resetAt);
     }
 }

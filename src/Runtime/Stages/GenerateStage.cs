@@ -37,7 +37,7 @@ public static class GenerateStage
         var environment = context.Environment ?? ProcessEnvironment.Instance;
         ProviderPreflight.Check(pending.Select(cell => conditions[cell.ConditionId].Model), environment);
         using var transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
-        using var pipeline = new ClientPipeline(study.Config.Design.Models);
+        using var pipeline = new ClientPipeline(study.Config.Design.Models, holds: new RateLimitHoldReporter(new ProgressTicker(context.Reporter)));
         var budget = study.Config.Budget;
         var prices = PriceTable.For(budget);
         var ledger = new LedgerSink(run.RunId, "generate");

@@ -17,10 +17,11 @@ public sealed class ClientPipeline : IDisposable
     private readonly Dictionary<string, ModelConfig> _models;
     private readonly ProviderRateLimiter _limiter;
 
-    public ClientPipeline(IEnumerable<ModelConfig> models, TimeProvider? time = null)
+    /// <param name="holds">Told when a model's calls are held for the provider's rate limit (the progress line).</param>
+    public ClientPipeline(IEnumerable<ModelConfig> models, TimeProvider? time = null, IRateLimitObserver? holds = null)
     {
         _models = models.ToDictionary(model => model.Id, StringComparer.Ordinal);
-        _limiter = new ProviderRateLimiter(id => _models.TryGetValue(id, out var model) ? RateLimitOptions.For(model) : RateLimitSettings.DefaultFor(id), time);
+        _limiter = new ProviderRateLimiter(id => _models.TryGetValue(id, out var model) ? RateLimitOptions.For(model) : RateLimitSettings.DefaultFor(id), time, holds);
     }
 
     /// <param name="retries">The run's retry settings; the model's own <c>timeout_seconds</c> overrides their attempt timeout.</param>

@@ -2,14 +2,17 @@ namespace ItemEval.Runtime.Providers.Resilience;
 
 /// <summary>
 /// One key's limiter: a FIFO queue let through when a concurrency slot, a request and the estimated tokens are all
-/// available and the key is not paused. Every wait is a timer on the injected <see cref="TimeProvider"/>, so tests
-/// drive it with a fake clock.
+/// available, the key is not paused and the provider's stated quota has room. Every wait is a timer on the injected
+/// <see cref="TimeProvider"/>, so tests drive it with a fake clock. Holds for the provider's limit (a 429, a used-up
+/// quota) are told to an <see cref="IRateLimitObserver"/>.
 /// </summary>
 internal sealed class ModelRateGate : IDisposable
 {
     private const int TooManyRequests = 429;
 
     private readonly Lock _lock = new();
+    private readonly string _key;
+    private readonly IRateLimitObserver? _observer;
     private readonly RateLimitSettings _settings;
     private readonly RateAdaptationSettings _adaptation;
     private readonly TimeProvider _time;
@@ -21,13 +24,24 @@ internal sealed class ModelRateGate : IDisposable
     private readonly TokenBucket? _tokens;
     private readonly AimdFactor _factor;
     private readonly WakeTimer _timer;
+    private readonly HeaderQuota _quota;
+    // The calls in flight: their number is the concurrency in use, and the quota charges those the provider may not have counted.
+    private readonly HashSet<RateLimitPermit> _inFlightPermits = [];
     private DateTimeOffset _pausedUntil;
-    private int _inFlight;
+    private string _pauseReason = "";
     private long _granted;
+    private long _grantedTokens;
 
-    public ModelRateGate(RateLimitSettings settings, RateAdaptationSettings adaptation, TimeProvider time)
+    // The hold last reported, so each hold is told once; and the one to tell after leaving the lock.
+    private DateTimeOffset? _reportedHoldUntil;
+    private RateLimitHold? _held;
+
+    public ModelRateGate(string key, RateLimitSettings settings, RateAdaptationSettings adaptation, TimeProvider time, IRateLimitObserver? observer = null)
     {
         settings.Validate();
+        _key = key;
+        _observer = observer;
+        _quota = new HeaderQuota(adaptation.DefaultPause);
         _settings = settings;
         _adaptation = adaptation;
         _time = time;
@@ -53,16 +67,16 @@ internal sealed class ModelRateGate : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingAcquire(estimatedTokens);
-        PendingAcquire[] decided;
+        GateOutcome outcome;
         lock (_lock)
         {
             pending.Node = _queue.AddLast(pending);
             Pump();
-            decided = TakeDecided();
+            outcome = TakeOutcome();
         }
 
         // Our own turn, granted at once, completes here with nothing yet awaiting it: no hop to another thread.
-        Complete(decided, here: pending);
+        Complete(outcome, here: pending);
         if (pending.Turn.IsCompleted)
         {
             return await pending.Turn;
@@ -73,23 +87,23 @@ internal sealed class ModelRateGate : IDisposable
         return await pending.Turn;
     }
 
-    public void Release()
+    public void Release(RateLimitPermit permit)
     {
-        PendingAcquire[] decided;
+        GateOutcome outcome;
         lock (_lock)
         {
-            _inFlight--;
+            _inFlightPermits.Remove(permit);
             Pump();
-            decided = TakeDecided();
+            outcome = TakeOutcome();
         }
 
         // On the pool: running the next caller here, inside the previous call's finally, could recurse call after call.
-        Complete(decided, here: null);
+        Complete(outcome, here: null);
     }
 
     public void OnSucceeded(RateLimitPermit permit, ModelResponse response)
     {
-        PendingAcquire[] decided;
+        GateOutcome outcome;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -98,16 +112,16 @@ internal sealed class ModelRateGate : IDisposable
                 _tokens.Adjust(permit.EstimatedTokens - actual);
             }
 
-            ObserveHeaders(response.RateLimits, now);
-            decided = TakeDecided();
+            _quota.Observe(response.RateLimits, permit, now);
+            outcome = TakeOutcome();
         }
 
-        Complete(decided, here: null);
+        Complete(outcome, here: null);
     }
 
     public void OnFailed(RateLimitPermit permit, ModelCallException failure)
     {
-        PendingAcquire[] decided;
+        GateOutcome outcome;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -118,13 +132,15 @@ internal sealed class ModelRateGate : IDisposable
             }
             else
             {
-                ObserveHeaders(failure.RateLimits, now);
+                // Its quota headers are fresh news; a 429's are not used, since its pause already covers them and
+                // their reset (a full quota) is usually later than Retry-After (the next free slot).
+                _quota.Observe(failure.RateLimits, permit, now);
             }
 
-            decided = TakeDecided();
+            outcome = TakeOutcome();
         }
 
-        Complete(decided, here: null);
+        Complete(outcome, here: null);
     }
 
     public RateGateSnapshot Snapshot()
@@ -142,7 +158,7 @@ internal sealed class ModelRateGate : IDisposable
                 _settings.MaxConcurrency is null ? null : EffectiveConcurrency,
                 _requests?.PerMinute,
                 _tokens?.PerMinute,
-                _inFlight,
+                _inFlightPermits.Count,
                 _queue.Count,
                 _granted,
                 _pausedUntil);
@@ -153,22 +169,14 @@ internal sealed class ModelRateGate : IDisposable
 
     private void Throttled(RateLimitPermit permit, RateLimitHeaders? headers, DateTimeOffset now)
     {
-        PauseUntil(now + ProviderSignals.PauseAfterThrottle(headers, _adaptation), now);
+        PauseUntil(now + ProviderSignals.PauseAfterThrottle(headers, _adaptation), now, reason: "429");
         if (_factor.Throttled(permit.GrantNumber, _granted, _pausedUntil))
         {
             ApplyFactor(now);
         }
     }
 
-    private void ObserveHeaders(RateLimitHeaders? headers, DateTimeOffset now)
-    {
-        if (ProviderSignals.PauseForLowBudget(headers, _adaptation) is { } pause)
-        {
-            PauseUntil(now + pause, now);
-        }
-    }
-
-    private void PauseUntil(DateTimeOffset until, DateTimeOffset now)
+    private void PauseUntil(DateTimeOffset until, DateTimeOffset now, string reason)
     {
         if (until <= _pausedUntil)
         {
@@ -176,6 +184,7 @@ internal sealed class ModelRateGate : IDisposable
         }
 
         _pausedUntil = until;
+        _pauseReason = reason;
         _requests?.HoldUntil(until, now);
         _tokens?.HoldUntil(until, now);
         Pump();
@@ -192,7 +201,7 @@ internal sealed class ModelRateGate : IDisposable
 
     private void Withdraw(PendingAcquire pending, CancellationToken cancellationToken)
     {
-        PendingAcquire[] decided;
+        GateOutcome outcome;
         lock (_lock)
         {
             if (pending.Node?.List is null)
@@ -204,45 +213,49 @@ internal sealed class ModelRateGate : IDisposable
             pending.Cancel(cancellationToken);
             _decided.Add(pending);
             Pump();
-            decided = TakeDecided();
+            outcome = TakeOutcome();
         }
 
-        Complete(decided, here: null);
+        Complete(outcome, here: null);
     }
 
     private void OnTimer()
     {
-        PendingAcquire[] decided;
+        GateOutcome outcome;
         lock (_lock)
         {
             _timer.Fired();
             Pump();
-            decided = TakeDecided();
+            outcome = TakeOutcome();
         }
 
         // The timer's thread starts the calls it let through: one thread woken per grant, not two.
-        foreach (var pending in decided)
+        foreach (var pending in outcome.Decided)
         {
             pending.CompleteHere();
         }
+
+        Notify(outcome.Held);
     }
 
-    private PendingAcquire[] TakeDecided()
+    private GateOutcome TakeOutcome()
     {
+        var held = _held;
+        _held = null;
         if (_decided.Count == 0)
         {
-            return [];
+            return new GateOutcome([], held);
         }
 
         var decided = _decided.ToArray();
         _decided.Clear();
-        return decided;
+        return new GateOutcome(decided, held);
     }
 
-    /// <summary>Completes decided callers off the lock: <paramref name="here"/> on this thread, the rest on the pool.</summary>
-    private static void Complete(PendingAcquire[] decided, PendingAcquire? here)
+    /// <summary>Acts off the lock: completes decided callers (<paramref name="here"/> on this thread, the rest on the pool), reports a hold.</summary>
+    private void Complete(GateOutcome outcome, PendingAcquire? here)
     {
-        foreach (var pending in decided)
+        foreach (var pending in outcome.Decided)
         {
             if (ReferenceEquals(pending, here))
             {
@@ -253,6 +266,28 @@ internal sealed class ModelRateGate : IDisposable
                 pending.CompleteOnPool();
             }
         }
+
+        Notify(outcome.Held);
+    }
+
+    private void Notify(RateLimitHold? held)
+    {
+        if (held is not null)
+        {
+            _observer?.OnHeld(held);
+        }
+    }
+
+    /// <summary>Notes a hold to report, once per hold and only while calls wait on it. Holds the lock.</summary>
+    private void Hold(DateTimeOffset until, string reason, DateTimeOffset now)
+    {
+        if (_reportedHoldUntil == until)
+        {
+            return;
+        }
+
+        _reportedHoldUntil = until;
+        _held = new RateLimitHold(_key, until - now, reason);
     }
 
     /// <summary>Lets through every caller whose turn has come, then sets the timer for the next one. Holds the lock.</summary>
@@ -270,12 +305,25 @@ internal sealed class ModelRateGate : IDisposable
             if (now < _pausedUntil)
             {
                 wake = _pausedUntil;
+                Hold(_pausedUntil, _pauseReason, now);
                 break;
             }
 
-            if (_inFlight >= EffectiveConcurrency)
+            if (_inFlightPermits.Count >= EffectiveConcurrency)
             {
                 break; // Release pumps again.
+            }
+
+            if (_quota.Blocking(head.Value.EstimatedTokens, _granted, _grantedTokens, _inFlightPermits, now) is { } quota)
+            {
+                // Answers still in flight bring fresher readings (Release pumps again); with none, it is a real hold.
+                wake = quota.ResetAt;
+                if (_inFlightPermits.Count == 0)
+                {
+                    Hold(quota.ResetAt, quota.Describe(), now);
+                }
+
+                break;
             }
 
             var wait = TimeUntilBudget(head.Value.EstimatedTokens, now);
@@ -308,9 +356,11 @@ internal sealed class ModelRateGate : IDisposable
     {
         _requests?.Take(1);
         _tokens?.Take(pending.EstimatedTokens);
-        _inFlight++;
         _granted++;
-        pending.Grant(new RateLimitPermit(this, _granted, pending.EstimatedTokens, now));
+        _grantedTokens += pending.EstimatedTokens;
+        var permit = new RateLimitPermit(this, _granted, pending.EstimatedTokens, _grantedTokens, now);
+        _inFlightPermits.Add(permit);
+        pending.Grant(permit);
         _decided.Add(pending);
     }
 }

@@ -23,9 +23,7 @@ internal sealed record RateAdaptationSettings
     /// <summary>The burst a bucket holds, as a share of its per-minute rate: 1/20 is three seconds' worth.</summary>
     public double BurstFraction { get; init; } = 1.0 / 20;
 
-    /// <summary>Remaining requests or tokens at or under this share of the stated limit pause the key until reset.</summary>
-    public double LowRemainingFraction { get; init; } = 0.05;
-
-    /// <summary>The pause after a 429 that carries neither Retry-After nor reset times.</summary>
+    /// <summary>The pause after a 429 that carries neither Retry-After nor reset times, and the hold when the headers
+    /// say a quota is used up without saying when it resets.</summary>
     public TimeSpan DefaultPause { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -4,7 +4,9 @@ namespace ItemEval.Runtime.Providers.Resilience;
 /// The right to send one call. Tell it how the call went (<see cref="Succeeded"/> or <see cref="Failed"/>) so the
 /// limiter can adapt, then dispose it to free the concurrency slot.
 /// </summary>
-internal sealed class RateLimitPermit(ModelRateGate gate, long grantNumber, int estimatedTokens, DateTimeOffset grantedAt)
+/// <param name="grantNumber">The call's place in the key's grant order (1 for the first).</param>
+/// <param name="tokensGrantedThrough">Estimated tokens the key let through up to and including this call.</param>
+internal sealed class RateLimitPermit(ModelRateGate gate, long grantNumber, int estimatedTokens, long tokensGrantedThrough, DateTimeOffset grantedAt)
     : IDisposable
 {
     private int _released;
@@ -12,6 +14,8 @@ internal sealed class RateLimitPermit(ModelRateGate gate, long grantNumber, int 
     public long GrantNumber => grantNumber;
 
     public int EstimatedTokens => estimatedTokens;
+
+    public long TokensGrantedThrough => tokensGrantedThrough;
 
     public DateTimeOffset GrantedAt => grantedAt;
 
@@ -23,7 +27,7 @@ internal sealed class RateLimitPermit(ModelRateGate gate, long grantNumber, int 
     {
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
-            gate.Release();
+            gate.Release(this);
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class OpenAIModelClientTests : FakeServerTest
         Assert.Equal(new TokenUsage(12, 7, 3, 4), response.Usage);
         Assert.Equal("chatcmpl-fake1", response.ProviderRequestId);
         Assert.Equal(500, response.RateLimits!.LimitRequests);
-        Assert.Equal(TimeSpan.FromSeconds(1), response.RateLimits.ResetRequests);
+        Assert.Equal((499, TimeSpan.FromMinutes(1)), (response.RateLimits.RemainingRequests, response.RateLimits.ResetRequests)); // whole again when this request leaves the minute
     }
 
     [Theory]

@@ -159,23 +159,6 @@ public sealed class RateLimitingModelClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Low_remaining_requests_in_the_headers_pause_the_model_until_reset()
-    {
-        var client = Limited(new RateLimitSettings(8, null, null));
-        _provider.ThenAnswer(ScriptedModelClient.Answer(
-            new RateLimitHeaders(RemainingRequests: 12, LimitRequests: 500, ResetRequests: TimeSpan.FromSeconds(5))));
-        await client.CompleteAsync(Requests.For(), CancellationToken.None);
-
-        var next = client.CompleteAsync(Requests.For(), CancellationToken.None);
-        _time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
-        Assert.Equal(1, Limiter.GetSnapshot(Model).Granted);
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-
-        await next;
-        Assert.Equal(1.0, Limiter.GetSnapshot(Model).Factor); // a warning slows down without cutting the rate
-    }
-
-    [Fact]
     public async Task Plenty_of_remaining_budget_does_not_pause()
     {
         var client = Limited(new RateLimitSettings(8, null, null));

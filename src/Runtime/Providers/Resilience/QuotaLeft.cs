@@ -1,0 +1,4 @@
+namespace ItemEval.Runtime.Providers.Resilience;
+
+/// <summary>What one reading leaves of its quota now.</summary>
+internal sealed record QuotaLeft(QuotaReading Reading, long Left);
