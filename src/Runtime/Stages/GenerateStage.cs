@@ -106,6 +106,7 @@ public static class GenerateStage
             run.Store.InTransaction(() => batch.ForEach(record => SaveRow(run, record)));
             batch.ForEach(tally.Record);
             ticker.Tick(progress);
+            run.Progress.PublishIfDue(run.Store);
         }
     }
 

@@ -15,8 +15,8 @@ public sealed class LedgerRepository
             ("id", Guid.NewGuid().ToString("N")), ("run", entry.RunId), ("kind", entry.Kind), ("cell", entry.CellKey),
             ("model", entry.Model), ("in", entry.InputTokens), ("out", entry.OutputTokens), ("usd", entry.Usd));
 
-    public decimal TotalUsd() => Convert.ToDecimal(_connection.Scalar("SELECT coalesce(sum(usd), 0) FROM ledger") ?? 0m);
+    public decimal TotalUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger"));
 
     public int CallsInRun(string runId) =>
-        Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run", ("run", runId)));
+        Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run", ("run", runId)), System.Globalization.CultureInfo.InvariantCulture);
 }
