@@ -92,6 +92,11 @@ public sealed class ExampleStudyTests
         var paid = study.Query<int>("SELECT count(*) FROM ledger");
         Assert.Equal(paid, study.Query<int>("SELECT count(DISTINCT cell_key) FROM ledger"));
         Assert.Equal(Cells, paid + study.Query<int>("SELECT count(*) FROM solutions WHERE cache_hit"));
+
+        // The killed run does not stay "running" forever: the next stage to take the lock marks it abandoned.
+        Assert.Matches(new Regex(@"run \S+ \(Generate, started [^)]+\) ended without finishing \(killed or crashed\): marked abandoned"), resumed.Output);
+        Assert.Equal(0, study.Query<int>("SELECT count(*) FROM runs WHERE status = 'running'"));
+        Assert.Equal(1, study.Query<int>("SELECT count(*) FROM runs WHERE status = 'abandoned' AND target = 'Generate'"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class ManifestBuilder
     {
         var config = study.Config;
         var hashes = DatasetHasher.HashFiles(config);
-        var counts = store.Connection.Query("SELECT dataset, count(*) FROM items GROUP BY dataset", reader => (reader.GetString(0), Convert.ToInt32(reader.GetValue(1))))
+        var counts = store.Connection.Query("SELECT dataset, count(*) FROM items GROUP BY dataset", reader => (reader.GetString(0), reader.Int32At(1)))
             .ToDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal);
         var conditions = GridExpander.Expand(config, study.Templates, []).Conditions;
         var graders = store.Connection.Query(

@@ -11,18 +11,18 @@ public static class StatusQuery
                 SELECT c.condition_id, count(*),
                        count(*) FILTER (WHERE s.status = 'done'), count(*) FILTER (WHERE s.status = 'error'),
                        count(*) FILTER (WHERE s.status = 'empty'), count(*) FILTER (WHERE s.status IS NULL),
-                       coalesce(sum(s.retries), 0), coalesce(sum(s.usd), 0)
+                       CAST(coalesce(sum(s.retries), 0) AS BIGINT), CAST(coalesce(sum(s.usd), 0) AS DECIMAL(18,6))
                 FROM cells c LEFT JOIN solutions s ON s.cell_key = c.cell_key
                 GROUP BY c.condition_id ORDER BY c.condition_id
                 """,
                 reader => new ConditionStatus(
                     reader.GetString(0),
-                    Convert.ToInt32(reader.GetValue(1)),
-                    Convert.ToInt32(reader.GetValue(2)),
-                    Convert.ToInt32(reader.GetValue(3)),
-                    Convert.ToInt32(reader.GetValue(4)),
-                    Convert.ToInt32(reader.GetValue(5)),
-                    Convert.ToInt32(reader.GetValue(6)),
-                    Convert.ToDecimal(reader.GetValue(7))))
+                    reader.Int32At(1),
+                    reader.Int32At(2),
+                    reader.Int32At(3),
+                    reader.Int32At(4),
+                    reader.Int32At(5),
+                    reader.Int32At(6),
+                    reader.DecimalAt(7)))
             .ToList();
 }

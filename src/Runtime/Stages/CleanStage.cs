@@ -14,7 +14,7 @@ public static class CleanStage
         }
 
         // Taking the lock first refuses to delete a store another process is writing.
-        using (StudyLock.Acquire(context.ArtifactsDirectory, studyName))
+        using (StudyLock.Acquire(context.ArtifactsDirectory, studyName, "Clean"))
         {
             foreach (var entry in Directory.EnumerateFileSystemEntries(context.ArtifactsDirectory).Where(path => Path.GetFileName(path) != ".lock"))
             {

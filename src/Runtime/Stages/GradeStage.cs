@@ -39,6 +39,7 @@ public static class GradeStage
                     store.Gradings.Save(new GradingRecord(key, solution.CellKey, grader.Name, grader.Type, result.Score, result.Passed, result.Extracted, result.Detail, 0m, run.RunId));
                     graded++;
                     ticker.Tick(() => $"graded {graded} new, {plan.Count} in plan");
+                    run.Progress.PublishIfDue(store);
                 }
             }
 

@@ -79,6 +79,9 @@ internal sealed class SolutionWriter
                     _run.Store.Ledger.Add(entry);
                 }
             });
+
+            // For Status in another process, which cannot open the store while this run holds it.
+            _run.Progress.PublishIfDue(_run.Store);
         }
 
         foreach (var record in batch)

@@ -1,10 +1,11 @@
+using ItemEval.Runtime.Reporting;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>
-/// The frame every writing stage runs in: the study lock (one writer), the open store, and a row in <c>runs</c>
-/// that ends as succeeded, failed or cancelled.
+/// The frame every writing stage runs in: the study lock (one writer), the open store, a row in <c>runs</c>
+/// that ends as succeeded, failed or cancelled, and the progress snapshot others read while the lock is held.
 /// </summary>
 public sealed class StageRun : IDisposable
 {
@@ -12,30 +13,29 @@ public sealed class StageRun : IDisposable
     private string _status = "failed";
     private int _calls;
 
-    private StageRun(StudyLock studyLock, StudyStore store, string runId)
+    private StageRun(StudyLock studyLock, StudyStore store, string runId, StatusSnapshotPublisher progress)
     {
         _lock = studyLock;
         Store = store;
         RunId = runId;
+        Progress = progress;
     }
 
     public StudyStore Store { get; }
 
     public string RunId { get; }
 
-    public static StageRun Begin(StageContext context, string studyName, string target)
+    /// <summary>Publishes what Status shows while this run holds the store; writer loops call PublishIfDue.</summary>
+    public StatusSnapshotPublisher Progress { get; }
+
+    public static StageRun Begin(StageContext context, string studyName, string target) =>
+        Open(context, StudyLock.Acquire(context.ArtifactsDirectory, studyName, target), target);
+
+    /// <summary>Like <see cref="Begin"/>, but returns null with the lock's holder when another process runs the study.</summary>
+    public static StageRun? TryBegin(StageContext context, string target, out LockOwner? holder)
     {
-        var studyLock = StudyLock.Acquire(context.ArtifactsDirectory, studyName);
-        try
-        {
-            var store = StudyStore.Open(context.ArtifactsDirectory);
-            return new StageRun(studyLock, store, store.Runs.Start(target, ToolInfo.Version));
-        }
-        catch
-        {
-            studyLock.Dispose();
-            throw;
-        }
+        var studyLock = StudyLock.TryAcquire(context.ArtifactsDirectory, target, out holder);
+        return studyLock is null ? null : Open(context, studyLock, target);
     }
 
     public void Succeeded(int calls = 0)
@@ -55,11 +55,34 @@ public sealed class StageRun : IDisposable
         try
         {
             Store.Runs.Finish(RunId, _status, _calls);
+            Progress.Publish(Store);
         }
         finally
         {
             Store.Dispose();
             _lock.Dispose();
+        }
+    }
+
+    private static StageRun Open(StageContext context, StudyLock studyLock, string target)
+    {
+        try
+        {
+            var store = StudyStore.Open(context.ArtifactsDirectory);
+            foreach (var abandoned in store.Runs.AbandonRunning())
+            {
+                context.Reporter.Info($"run {abandoned.RunId} ({abandoned.Target}, started {abandoned.StartedAt:yyyy-MM-dd HH:mm:ss}Z) ended without finishing (killed or crashed): marked abandoned");
+            }
+
+            var runId = store.Runs.Start(target, ToolInfo.Version);
+            var progress = new StatusSnapshotPublisher(context.ArtifactsDirectory, runId, target);
+            progress.Publish(store);
+            return new StageRun(studyLock, store, runId, progress);
+        }
+        catch
+        {
+            studyLock.Dispose();
+            throw;
         }
     }
 }

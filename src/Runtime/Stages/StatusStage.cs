@@ -4,7 +4,10 @@ using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
 
-/// <summary>Prints expected / done / errors / empty / pending per condition and the spend so far.</summary>
+/// <summary>
+/// Prints expected / done / errors / empty / pending per condition and the spend so far. While another process runs
+/// the study (and so holds the store), it prints that run's latest published snapshot instead of failing.
+/// </summary>
 public static class StatusStage
 {
     public static IReadOnlyList<ConditionStatus> Run(StageContext context)
@@ -16,22 +19,40 @@ public static class StatusStage
             return [];
         }
 
-        using var run = StageRun.Begin(context, study.Config.Name, "Status");
-        var statuses = StatusQuery.Read(run.Store);
-        var rows = statuses.Select(status => (IReadOnlyList<string>)
-        [
-            status.ConditionId, Text(status.Expected), Text(status.Done), Text(status.Errors), Text(status.Empty),
-            Text(status.Pending), Text(status.Retries), "$" + status.Usd.ToString("0.0000", CultureInfo.InvariantCulture),
-        ]).ToList();
-        foreach (var line in TextTable.Render(["condition", "expected", "done", "errors", "empty", "pending", "retries", "cost"], rows))
+        using var run = StageRun.TryBegin(context, "Status", out var holder);
+        if (run is null)
         {
-            context.Reporter.Info(line);
+            return FromSnapshot(context, holder);
         }
 
-        context.Reporter.Info($"spent so far (ledger): ${run.Store.Ledger.TotalUsd():0.0000}");
+        var statuses = StatusQuery.Read(run.Store);
+        Print(context, statuses, run.Store.Ledger.TotalUsd());
         run.Succeeded();
         return statuses;
     }
 
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static IReadOnlyList<ConditionStatus> FromSnapshot(StageContext context, LockOwner? holder)
+    {
+        var snapshot = StatusSnapshot.ReadFrom(context.ArtifactsDirectory);
+        var running = $"run in progress ({holder?.ToString() ?? "holder unknown"})";
+        if (snapshot is null)
+        {
+            context.Reporter.Info($"{running}; it has not published progress yet, try again in a moment");
+            return [];
+        }
+
+        context.Reporter.Info($"{running}; as of {snapshot.AsOf.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z ({snapshot.Target} run {snapshot.RunId})");
+        Print(context, snapshot.Conditions, snapshot.SpentUsd);
+        return snapshot.Conditions;
+    }
+
+    private static void Print(StageContext context, IReadOnlyList<ConditionStatus> statuses, decimal spentUsd)
+    {
+        foreach (var line in StatusTable.Render(statuses))
+        {
+            context.Reporter.Info(line);
+        }
+
+        context.Reporter.Info($"spent so far (ledger): ${spentUsd.ToString("0.0000", CultureInfo.InvariantCulture)}");
+    }
 }

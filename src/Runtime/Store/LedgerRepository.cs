@@ -19,11 +19,11 @@ public sealed class LedgerRepository
             ("model", entry.Model), ("in", entry.InputTokens), ("out", entry.OutputTokens), ("usd", entry.Usd), ("unconfirmed", entry.Unconfirmed));
 
     /// <summary>Everything that may have been billed; unconfirmed attempts count at their worst case.</summary>
-    public decimal TotalUsd() => Convert.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger") ?? 0m);
+    public decimal TotalUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger"));
 
     /// <summary>The part of <see cref="TotalUsd"/> that no provider answer confirmed (an upper bound).</summary>
-    public decimal UnconfirmedUsd() => Convert.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger WHERE unconfirmed") ?? 0m);
+    public decimal UnconfirmedUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger WHERE unconfirmed"));
 
     public int CallsInRun(string runId) =>
-        Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run", ("run", runId)));
+        Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run", ("run", runId)), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,16 @@ public sealed class RunRepository
         return runId;
     }
 
+    /// <summary>
+    /// Marks every <c>running</c> run abandoned. Call it only while holding the study lock: every run is written
+    /// under that lock, so a run still <c>running</c> then belongs to a process that was killed or crashed.
+    /// </summary>
+    public IReadOnlyList<AbandonedRun> AbandonRunning() =>
+        _connection.Query(
+                "UPDATE runs SET status = 'abandoned' WHERE status = 'running' RETURNING run_id, target, started_at",
+                reader => new AbandonedRun(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)))
+            .ToList();
+
     public void Finish(string runId, string status, int calls) =>
         _connection.Execute(
             "UPDATE runs SET finished_at = now(), status = $status, calls = $calls WHERE run_id = $id",

@@ -85,6 +85,6 @@ public sealed class SolutionRepository
                 FROM cells c LEFT JOIN solutions s ON s.cell_key = c.cell_key
                 GROUP BY c.condition_id HAVING count(*) FILTER (WHERE s.status = 'error') > 0 ORDER BY c.condition_id
                 """,
-                reader => new ConditionFailures(reader.GetString(0), Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)), reader.GetString(3)))
+                reader => new ConditionFailures(reader.GetString(0), reader.Int32At(1), reader.Int32At(2), reader.GetString(3)))
             .ToList();
 }

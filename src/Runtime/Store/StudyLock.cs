@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ItemEval.Runtime.Config;
 
 namespace ItemEval.Runtime.Store;
@@ -12,41 +13,50 @@ public sealed class StudyLock : IDisposable
 
     private StudyLock(FileStream stream) => _stream = stream;
 
-    public static StudyLock Acquire(string artifactsDirectory, string studyName)
+    public static StudyLock Acquire(string artifactsDirectory, string studyName, string target)
+    {
+        return TryAcquire(artifactsDirectory, target, out var holder)
+            ?? throw new StudyException(Diagnostic.Error(
+                DiagnosticCodes.StudyLocked,
+                $"study '{studyName}' is being run by another process ({holder?.ToString() ?? "holder unknown"}); wait for it to finish or stop it, then run again",
+                SourceLocation.Start(LockPath(artifactsDirectory))));
+    }
+
+    /// <summary>Takes the lock, or returns null with who holds it (null when that cannot be read).</summary>
+    public static StudyLock? TryAcquire(string artifactsDirectory, string target, out LockOwner? holder)
     {
         Directory.CreateDirectory(artifactsDirectory);
-        var path = Path.Combine(artifactsDirectory, ".lock");
+        var path = LockPath(artifactsDirectory);
         try
         {
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-
-            // The locked file cannot be read by others, so who holds it goes in a file beside it.
-            File.WriteAllText(path + ".owner", $"pid {Environment.ProcessId} since {DateTime.UtcNow:O}");
+            AtomicFile.WriteAllText(OwnerPath(artifactsDirectory), JsonSerializer.Serialize(new LockOwner(Environment.ProcessId, target, DateTimeOffset.UtcNow), StoreJson.Options));
+            holder = null;
             return new StudyLock(stream);
         }
         catch (IOException)
         {
-            var holder = TryRead(path + ".owner");
-            throw new StudyException(Diagnostic.Error(
-                DiagnosticCodes.StudyLocked,
-                $"study '{studyName}' is being run by another process ({holder}); wait for it to finish or stop it, then run again",
-                SourceLocation.Start(path)));
+            holder = ReadOwner(artifactsDirectory);
+            return null;
         }
     }
 
     public void Dispose() => _stream.Dispose();
 
-    private static string TryRead(string path)
+    private static string LockPath(string artifactsDirectory) => Path.Combine(artifactsDirectory, ".lock");
+
+    private static string OwnerPath(string artifactsDirectory) => LockPath(artifactsDirectory) + ".owner";
+
+    private static LockOwner? ReadOwner(string artifactsDirectory)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
+            return JsonSerializer.Deserialize<LockOwner>(File.ReadAllText(OwnerPath(artifactsDirectory)), StoreJson.Options);
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or JsonException)
         {
-            return "holder unknown";
+            // Written by an older ItemEval, or gone: the lock still holds, only its holder is unknown.
+            return null;
         }
     }
 }

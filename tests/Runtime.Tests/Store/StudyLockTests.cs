@@ -11,16 +11,16 @@ public sealed class StudyLockTests
         var directory = Path.Combine(Path.GetTempPath(), "itemeval-lock-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            using (StudyLock.Acquire(directory, "demo"))
+            using (StudyLock.Acquire(directory, "demo", "Generate"))
             {
-                var refused = Assert.Throws<StudyException>(() => StudyLock.Acquire(directory, "demo"));
+                var refused = Assert.Throws<StudyException>(() => StudyLock.Acquire(directory, "demo", "Generate"));
                 var diagnostic = Assert.Single(refused.Diagnostics);
                 Assert.Equal(DiagnosticCodes.StudyLocked, diagnostic.Code);
                 Assert.Contains("being run by another process", diagnostic.Message, StringComparison.Ordinal);
-                Assert.Contains($"pid {Environment.ProcessId}", diagnostic.Message, StringComparison.Ordinal);
+                Assert.Contains($"Generate, pid {Environment.ProcessId}", diagnostic.Message, StringComparison.Ordinal);
             }
 
-            using var again = StudyLock.Acquire(directory, "demo");
+            using var again = StudyLock.Acquire(directory, "demo", "Generate");
         }
         finally
         {
