@@ -18,7 +18,7 @@ public static class GenerateStage
 {
     public static async Task<GenerateResult> RunAsync(StageContext context, CancellationToken cancellationToken, ModelClientRouter? clients = null)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Generate");
         var store = run.Store;
         var pending = store.Solutions.Pending(study.Config.Design.RerunEmpty);
