@@ -24,8 +24,7 @@ internal static partial class DatasetSection
             }
 
             var format = reader.OneOf(map, "format", $"dataset '{name}'", StudySchema.Formats);
-            FileKeys.Check(reader, folders, map, "path", path, $"dataset '{name}'");
-            if (path is not null)
+            if (FileKeys.Check(reader, folders, map, "path", path, $"dataset '{name}'") && path is not null)
             {
                 format ??= InferFormat(path);
                 if (format is null)

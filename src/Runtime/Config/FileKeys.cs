@@ -8,11 +8,12 @@ namespace ItemEval.Runtime.Config;
 /// </summary>
 internal static class FileKeys
 {
-    public static void Check(ConfigReader reader, AllowedFolders folders, YamlMappingNode map, string key, string? path, string what)
+    /// <returns>False when the path leads out of the allowed folders: nothing more about it is worth saying.</returns>
+    public static bool Check(ConfigReader reader, AllowedFolders folders, YamlMappingNode map, string key, string? path, string what)
     {
         if (path is null)
         {
-            return;
+            return true;
         }
 
         var node = reader.Node(map, key)!;
@@ -21,11 +22,15 @@ internal static class FileKeys
         {
             var leads = located.Real == located.Full ? located.Full : $"{located.Full}, really {located.Real}";
             reader.Error(DiagnosticCodes.PathOutsideStudy, $"{what}: {path} leads outside the folders a study may read ({leads}); allowed is {folders.Explain()}", node);
+            return false;
         }
-        else if (!File.Exists(located.Real))
+
+        if (!File.Exists(located.Real))
         {
             var kind = Directory.Exists(located.Real) ? "is a folder, not a file" : "not found";
             reader.Error(DiagnosticCodes.MissingFile, $"{what}: file {path} {kind} (looked at {located.Full})", node);
         }
+
+        return true;
     }
 }

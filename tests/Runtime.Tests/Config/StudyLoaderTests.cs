@@ -158,7 +158,8 @@ public sealed class StudyLoaderTests : IDisposable
         var diagnostic = Assert.Single(Fails(Valid.Replace("options: {base_url: \"http://127.0.0.1:9/v1\"}", "options: {base_url: \"http://127.0.0.1:9/v1\"", StringComparison.Ordinal)).Diagnostics);
 
         Assert.Equal(DiagnosticCodes.YamlSyntax, diagnostic.Code);
-        Assert.True(diagnostic.Location!.Line >= 24, diagnostic.ToString());
+        Assert.Equal((17, 16), (diagnostic.Location!.Line, diagnostic.Location.Column));
+        Assert.Contains("'{' is never closed", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
