@@ -35,7 +35,8 @@ internal static class Cli
             }
 
             var study = StudyResolver.Resolve(arguments.Study ?? throw new UsageException("no study given: add --study <name|path> (or set ITEMEVAL_STUDY)"), paths);
-            return Build(new BuildDriver(paths), catalog, new BuildRequest(targets, study, arguments, arguments.Yes));
+            var resolved = arguments with { DataRoots = DataRootResolver.Resolve(arguments.DataRoots) };
+            return Build(new BuildDriver(paths), catalog, new BuildRequest(targets, study, resolved, arguments.Yes));
         }
         catch (UsageException error)
         {

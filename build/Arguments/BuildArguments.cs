@@ -12,4 +12,5 @@ internal sealed record BuildArguments(
     bool VerifyFirst,
     string Verbosity,
     string? BinaryLog,
-    bool Help);
+    bool Help,
+    IReadOnlyList<string> DataRoots);

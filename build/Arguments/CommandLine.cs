@@ -11,6 +11,7 @@ internal static class CommandLine
     public static BuildArguments Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         var targets = new List<string>();
+        var dataRoots = new List<string>();
         string? study = null, policy = null, verbosity = null, binlog = null;
         bool? yes = null;
         bool updateLocks = false, noCache = false, dryRun = false, verifyFirst = false, help = false;
@@ -32,6 +33,7 @@ internal static class CommandLine
                 case "no-cache": noCache = true; break;
                 case "dry-run": dryRun = true; break;
                 case "verify-first": verifyFirst = true; break;
+                case "data-root": dataRoots.Add(Value(args, ref i, arg)); break;
                 case "verbosity" or "v": verbosity = Value(args, ref i, arg); break;
                 case "binlog": binlog = i + 1 < args.Count && !args[i + 1].StartsWith('-') && args[i + 1].EndsWith(".binlog", StringComparison.OrdinalIgnoreCase) ? args[++i] : ""; break;
                 case "help" or "h" or "?": help = true; break;
@@ -43,9 +45,15 @@ internal static class CommandLine
         yes ??= IsTrue(environment("ITEMEVAL_YES"));
         policy ??= environment("ITEMEVAL_POLICY") ?? "expected";
         verbosity ??= environment("ITEMEVAL_VERBOSITY") ?? "minimal";
+        if (dataRoots.Count == 0 && environment("ITEMEVAL_DATA_ROOT") is { Length: > 0 } fromEnvironment)
+        {
+            // One folder or several, separated like PATH.
+            dataRoots.AddRange(fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
         Check(policy, Policies, "--policy");
         Check(verbosity, Verbosities, "--verbosity");
-        return new BuildArguments(targets, string.IsNullOrWhiteSpace(study) ? null : study, yes.Value, policy, updateLocks, noCache, dryRun, verifyFirst, verbosity, binlog, help || targets.Count == 0);
+        return new BuildArguments(targets, string.IsNullOrWhiteSpace(study) ? null : study, yes.Value, policy, updateLocks, noCache, dryRun, verifyFirst, verbosity, binlog, help || targets.Count == 0, dataRoots);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option)

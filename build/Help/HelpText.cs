@@ -33,6 +33,8 @@ internal static class HelpText
         Row(text, "--no-cache", "", "do not serve responses from the response cache");
         Row(text, "--dry-run", "", "write the requests Generate would send, with cache keys; send nothing");
         Row(text, "--verify-first", "", "send one request per condition first; stop on the first failure");
+        Row(text, "--data-root <dir>", "ITEMEVAL_DATA_ROOT", "a folder outside the study that study.yaml may read files from;");
+        Row(text, "", "", "repeat it for several (the variable takes a PATH-style list)");
         Row(text, "--verbosity <v>", "ITEMEVAL_VERBOSITY", "quiet, minimal (default), normal, detailed, diagnostic");
         Row(text, "--binlog [file]", "", "write an MSBuild binary log (default artifacts/<study>/last.binlog);");
         Row(text, "", "", "it records properties and messages — ItemEval never passes keys as either");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ItemEval.Build.Logging;
+using Microsoft.Build.Evaluation;
 using Microsoft.Build.Execution;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Logging;
@@ -27,6 +28,8 @@ internal sealed class BuildDriver(RepoPaths paths)
             ["NoCache"] = Flag(request.Arguments.NoCache),
             ["DryRun"] = Flag(request.Arguments.DryRun),
             ["VerifyFirst"] = Flag(request.Arguments.VerifyFirst),
+            // Escaped so a ';', '%' or '$' in a folder name stays part of that folder's path.
+            ["DataRoots"] = string.Join(';', request.Arguments.DataRoots.Select(ProjectCollection.Escape)),
         };
         var logger = new ProgressLogger(Console.Out, Console.Error, Enum.Parse<LoggerVerbosity>(request.Arguments.Verbosity, ignoreCase: true));
         var loggers = new List<ILogger> { logger };

@@ -34,6 +34,9 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
 
     public bool VerifyFirst { get; set; }
 
+    /// <summary>Folders besides the study's own that study.yaml may name files in (<c>--data-root</c>).</summary>
+    public string[] DataRoots { get; set; } = [];
+
     protected CancellationToken CancellationToken => _cancellation.Token;
 
     public void Cancel() => _cancellation.Cancel();
@@ -44,7 +47,7 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
         var context = new StageContext(
             Path.GetFullPath(StudyFile),
             Path.GetFullPath(ArtifactsDir),
-            new StageOptions(Yes, string.IsNullOrWhiteSpace(Policy) ? "expected" : Policy, UpdateLocks, NoCache, DryRun, VerifyFirst),
+            new StageOptions(Yes, string.IsNullOrWhiteSpace(Policy) ? "expected" : Policy, UpdateLocks, NoCache, DryRun, VerifyFirst, DataRoots: DataRoots),
             reporter);
         try
         {

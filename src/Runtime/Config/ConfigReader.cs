@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace ItemEval.Runtime.Config;
@@ -7,7 +8,7 @@ namespace ItemEval.Runtime.Config;
 /// Reads typed values out of YAML nodes while collecting every problem with its line and column, so one run of
 /// the loader reports all mistakes in a study file at once.
 /// </summary>
-internal sealed class ConfigReader
+internal sealed partial class ConfigReader
 {
     private readonly string _file;
 
@@ -61,7 +62,7 @@ internal sealed class ConfigReader
         return node is null ? null : Scalar(node, $"{what}.{key}", "text");
     }
 
-    public int? Int(YamlMappingNode mapping, string key, string what, int min)
+    public int? Int(YamlMappingNode mapping, string key, string what, int min, int max = int.MaxValue)
     {
         var node = Node(mapping, key);
         var text = node is null ? null : Scalar(node, $"{what}.{key}", "a whole number");
@@ -70,19 +71,31 @@ internal sealed class ConfigReader
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            Error(DiagnosticCodes.WrongType, $"{what}.{key} must be a whole number, got '{text}'", node);
-            return null;
+            if (!WholeNumber().IsMatch(text))
+            {
+                Error(DiagnosticCodes.WrongType, $"{what}.{key} must be a whole number, got '{text}'", node);
+                return null;
+            }
+
+            // Digits too many even for a long: out of range, not of the wrong type.
+            value = text.StartsWith('-') ? long.MinValue : long.MaxValue;
         }
 
         if (value < min)
         {
-            Error(DiagnosticCodes.InvalidValue, $"{what}.{key} must be at least {min}, got {value}", node);
+            Error(DiagnosticCodes.InvalidValue, $"{what}.{key} must be at least {min}, got {text}", node);
             return null;
         }
 
-        return value;
+        if (value > max)
+        {
+            Error(DiagnosticCodes.InvalidValue, $"{what}.{key} must be at most {max}, got {text} (the limits are in docs/study-yaml.md)", node);
+            return null;
+        }
+
+        return (int)value;
     }
 
     public bool? Bool(YamlMappingNode mapping, string key, string what)
@@ -225,6 +238,9 @@ internal sealed class ConfigReader
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+
+    [GeneratedRegex(@"^\s*[-+]?\d+\s*$")]
+    private static partial Regex WholeNumber();
 
     private List<string> WrongList(YamlNode node, string what)
     {

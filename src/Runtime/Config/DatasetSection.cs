@@ -6,7 +6,7 @@ namespace ItemEval.Runtime.Config;
 /// <summary>Reads <c>datasets:</c>: local data files and their column mapping.</summary>
 internal static partial class DatasetSection
 {
-    public static IReadOnlyList<DatasetConfig> Read(ConfigReader reader, YamlMappingNode root, string studyDirectory)
+    public static IReadOnlyList<DatasetConfig> Read(ConfigReader reader, YamlMappingNode root, AllowedFolders folders)
     {
         var datasets = new List<DatasetConfig>();
         foreach (var node in reader.Sequence(root, "datasets", "the study", required: true))
@@ -24,14 +24,8 @@ internal static partial class DatasetSection
             }
 
             var format = reader.OneOf(map, "format", $"dataset '{name}'", StudySchema.Formats);
-            if (path is not null)
+            if (FileKeys.Check(reader, folders, map, "path", path, $"dataset '{name}'") && path is not null)
             {
-                var full = Path.GetFullPath(Path.Combine(studyDirectory, path));
-                if (!File.Exists(full))
-                {
-                    reader.Error(DiagnosticCodes.MissingFile, $"dataset '{name}': file {path} not found (looked at {full})", reader.Node(map, "path")!);
-                }
-
                 format ??= InferFormat(path);
                 if (format is null)
                 {
@@ -45,7 +39,7 @@ internal static partial class DatasetSection
                 continue;
             }
 
-            datasets.Add(new DatasetConfig(name, path, format, mapping, reader.String(map, "scheme", $"dataset '{name}'"), reader.Int(map, "limit", $"dataset '{name}'", 1), reader.At(node), reader.Bool(map, "header", $"dataset '{name}'")));
+            datasets.Add(new DatasetConfig(name, path, format, mapping, reader.String(map, "scheme", $"dataset '{name}'"), reader.Int(map, "limit", $"dataset '{name}'", 1, StudyLimits.Items), reader.At(node), reader.Bool(map, "header", $"dataset '{name}'")));
         }
 
         DuplicateNames.Check(reader, datasets, dataset => dataset.Name, dataset => dataset.Location, "dataset");

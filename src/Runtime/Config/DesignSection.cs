@@ -5,7 +5,7 @@ namespace ItemEval.Runtime.Config;
 /// <summary>Reads <c>design:</c>: models with their lanes, templates, epochs.</summary>
 internal static class DesignSection
 {
-    public static DesignConfig Read(ConfigReader reader, YamlMappingNode root, string studyDirectory)
+    public static DesignConfig Read(ConfigReader reader, YamlMappingNode root, AllowedFolders folders)
     {
         var node = reader.Required(root, "design", "the study");
         if (node is null || reader.Mapping(node, "design", StudySchema.Design) is not { } design)
@@ -13,12 +13,35 @@ internal static class DesignSection
             return new DesignConfig([], [], 1, reader.At(root));
         }
 
+        var models = ReadModels(reader, design);
+        var templates = ReadTemplates(reader, design, folders);
+        CheckSize(reader, design, models, templates);
         return new DesignConfig(
-            ReadModels(reader, design),
-            ReadTemplates(reader, design, studyDirectory),
-            reader.Int(design, "epochs", "design", 1) ?? 1,
+            models,
+            templates,
+            reader.Int(design, "epochs", "design", 1, StudyLimits.Epochs) ?? 1,
             reader.At(node),
             reader.OneOf(design, "on_empty", "design", StudySchema.OnEmpty) ?? "keep");
+    }
+
+    /// <summary>The grid's size is known here up to the items; LockDatasets checks the cells once it has read them.</summary>
+    private static void CheckSize(ConfigReader reader, YamlMappingNode design, List<ModelConfig> models, List<TemplateConfig> templates)
+    {
+        if (models.Count > StudyLimits.Models)
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, $"design.models lists {models.Count} models; at most {StudyLimits.Models} are allowed (split the study)", reader.Node(design, "models")!);
+        }
+
+        if (templates.Count > StudyLimits.Templates)
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, $"design.templates lists {templates.Count} templates; at most {StudyLimits.Templates} are allowed (split the study)", reader.Node(design, "templates")!);
+        }
+
+        var conditions = (long)models.Sum(model => model.Lanes.Count) * templates.Count;
+        if (conditions > StudyLimits.Conditions)
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, $"the design has {conditions} conditions (models × lanes × templates); at most {StudyLimits.Conditions} are allowed (split the study)", design);
+        }
     }
 
     private static List<ModelConfig> ReadModels(ConfigReader reader, YamlMappingNode design)
@@ -48,14 +71,14 @@ internal static class DesignSection
             }
 
             var location = reader.At(node);
-            models.Add(new ModelConfig(id, LaneSection.Read(reader, map, id, location), reader.ScalarMap(map, "options", $"model '{id}'"), location));
+            models.Add(new ModelConfig(id, LaneSection.Read(reader, map, id, location), ModelOptionsSection.Read(reader, map, id), location));
         }
 
         DuplicateNames.Check(reader, models, model => model.Id, model => model.Location, "model");
         return models;
     }
 
-    private static List<TemplateConfig> ReadTemplates(ConfigReader reader, YamlMappingNode design, string studyDirectory)
+    private static List<TemplateConfig> ReadTemplates(ConfigReader reader, YamlMappingNode design, AllowedFolders folders)
     {
         var templates = new List<TemplateConfig>();
         foreach (var node in reader.Sequence(design, "templates", "design", required: true))
@@ -68,8 +91,8 @@ internal static class DesignSection
             var name = reader.String(map, "name", "a template", required: true);
             var path = reader.String(map, "path", $"template '{name}'", required: true);
             var system = reader.String(map, "system", $"template '{name}'");
-            CheckFile(reader, map, "path", path, studyDirectory, $"template '{name}'");
-            CheckFile(reader, map, "system", system, studyDirectory, $"template '{name}' system prompt");
+            FileKeys.Check(reader, folders, map, "path", path, $"template '{name}'");
+            FileKeys.Check(reader, folders, map, "system", system, $"template '{name}' system prompt");
             if (name is not null && path is not null)
             {
                 templates.Add(new TemplateConfig(name, path, system, reader.At(node)));
@@ -78,19 +101,5 @@ internal static class DesignSection
 
         DuplicateNames.Check(reader, templates, template => template.Name, template => template.Location, "template");
         return templates;
-    }
-
-    private static void CheckFile(ConfigReader reader, YamlMappingNode map, string key, string? path, string studyDirectory, string what)
-    {
-        if (path is null)
-        {
-            return;
-        }
-
-        var full = Path.GetFullPath(Path.Combine(studyDirectory, path));
-        if (!File.Exists(full))
-        {
-            reader.Error(DiagnosticCodes.MissingFile, $"{what}: file {path} not found (looked at {full})", reader.Node(map, key)!);
-        }
     }
 }

@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public const string UnknownProvider = "IEV0109";
     public const string InvalidLane = "IEV0110";
     public const string MissingApiKey = "IEV0111";
+    public const string PathOutsideStudy = "IEV0112";
 
     // 02xx: datasets and locks.
     public const string DatasetUnreadable = "IEV0200";
@@ -26,6 +27,8 @@ public static class DiagnosticCodes
     public const string MissingColumn = "IEV0202";
     public const string DatasetChanged = "IEV0203";
     public const string EmptyItemField = "IEV0204";
+    public const string LockUnreadable = "IEV0205";
+    public const string TooLarge = "IEV0206";
 
     // 03xx: budget.
     public const string ConfirmationNeeded = "IEV0301";

@@ -25,6 +25,11 @@ internal static class GraderSection
             }
 
             var options = reader.ScalarMap(map, "options", $"grader '{name}'");
+            if (reader.Node(map, "options") is YamlMappingNode optionsNode && type is not null)
+            {
+                CheckOptions(reader, optionsNode, name, type);
+            }
+
             if (type == "regex" && !options.ContainsKey("pattern"))
             {
                 reader.Error(DiagnosticCodes.MissingKey, $"grader '{name}' of type regex needs options: {{pattern: '...'}}", node);
@@ -38,5 +43,25 @@ internal static class GraderSection
 
         DuplicateNames.Check(reader, graders, grader => grader.Name, grader => grader.Location, "grader");
         return graders;
+    }
+
+    /// <summary>Options a scorer would ignore, or a pattern that cannot compile, fail here: before Generate spends.</summary>
+    private static void CheckOptions(ConfigReader reader, YamlMappingNode options, string? name, string type)
+    {
+        var what = $"grader '{name}' options";
+        reader.Mapping(options, $"the options of grader '{name}' ({type})", StudySchema.GraderOptions(type));
+        switch (type)
+        {
+            case "numeric":
+                reader.Double(options, "tolerance", what, 0, double.MaxValue);
+                reader.Double(options, "relative_tolerance", what, 0, double.MaxValue);
+                break;
+            case "exact":
+                reader.Bool(options, "case_sensitive", what);
+                break;
+            case "regex" when reader.String(options, "pattern", what) is { } pattern && RegexPattern.Problem(pattern) is { } problem:
+                reader.Error(DiagnosticCodes.InvalidValue, $"grader '{name}': pattern {pattern} is not a valid regular expression: {problem}", reader.Node(options, "pattern")!);
+                break;
+        }
     }
 }

@@ -20,10 +20,10 @@ internal static class LaneSection
             var parameters = new LaneParameters(
                 reader.Double(map, "temperature", what, 0, 2),
                 reader.Double(map, "top_p", what, 0, 1, minExclusive: true),
-                reader.Int(map, "max_tokens", what, 1),
+                reader.Int(map, "max_tokens", what, 1, StudyLimits.MaxTokens),
                 reader.Int(map, "seed", what, int.MinValue),
                 reader.OneOf(map, "reasoning_effort", what, StudySchema.ReasoningEfforts),
-                reader.Int(map, "thinking_budget", what, 1));
+                reader.Int(map, "thinking_budget", what, 1, StudyLimits.MaxTokens));
             if (name is null)
             {
                 continue;
@@ -34,6 +34,11 @@ internal static class LaneSection
         }
 
         DuplicateNames.Check(reader, lanes, lane => lane.Name, lane => lane.Location, $"lane of '{modelId}'");
+        if (lanes.Count > StudyLimits.LanesPerModel)
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, $"model '{modelId}' has {lanes.Count} lanes; at most {StudyLimits.LanesPerModel} are allowed", reader.Node(model, "lanes")!);
+        }
+
         return lanes.Count > 0 || reader.Node(model, "lanes") is not null
             ? lanes
             : [new LaneConfig("default", LaneParameters.None, modelLocation)];

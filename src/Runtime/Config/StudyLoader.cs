@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Tokens;
 using YamlDotNet.RepresentationModel;
 
 namespace ItemEval.Runtime.Config;
@@ -7,19 +8,21 @@ namespace ItemEval.Runtime.Config;
 /// <summary>Parses and validates study.yaml; throws <see cref="StudyException"/> with every problem found.</summary>
 public static partial class StudyLoader
 {
-    public static StudyConfig Load(string studyFile)
+    /// <param name="dataRoots">Folders besides the study's own that its paths may lead into (<c>--data-root</c>).</param>
+    public static StudyConfig Load(string studyFile, IReadOnlyList<string>? dataRoots = null)
     {
         if (!File.Exists(studyFile))
         {
             throw new StudyException(Diagnostic.Error(DiagnosticCodes.StudyFileMissing, $"study file {studyFile} not found; a study is a folder with a study.yaml (see docs/study-yaml.md)", SourceLocation.Start(studyFile)));
         }
 
-        return Parse(File.ReadAllText(studyFile), studyFile, Path.GetDirectoryName(Path.GetFullPath(studyFile))!);
+        return Parse(File.ReadAllText(studyFile), studyFile, Path.GetDirectoryName(Path.GetFullPath(studyFile))!, dataRoots);
     }
 
-    public static StudyConfig Parse(string yamlText, string studyFile, string studyDirectory)
+    public static StudyConfig Parse(string yamlText, string studyFile, string studyDirectory, IReadOnlyList<string>? dataRoots = null)
     {
         var reader = new ConfigReader(studyFile);
+        var folders = new AllowedFolders(studyDirectory, dataRoots);
         var stream = new YamlStream();
         try
         {
@@ -28,6 +31,13 @@ public static partial class StudyLoader
         catch (YamlException error)
         {
             throw new StudyException(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"not valid YAML: {Inner(error).Message}", new SourceLocation(studyFile, (int)error.Start.Line, (int)error.Start.Column)));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up on an unclosed flow collection with no position: find it ourselves.
+            throw new StudyException(UnclosedFlow.Find(yamlText) is { } open
+                ? Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"not valid YAML: this '{(open is FlowMappingStart ? '{' : '[')}' is never closed; add '{(open is FlowMappingStart ? '}' : ']')}' where the value ends", new SourceLocation(studyFile, (int)open.Start.Line, (int)open.Start.Column))
+                : Diagnostic.Error(DiagnosticCodes.YamlSyntax, "not valid YAML: a '{' or '[' is never closed", new SourceLocation(studyFile, 1, 1)));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode)
@@ -47,8 +57,8 @@ public static partial class StudyLoader
             reader.String(root, "description", "the study"),
             studyFile,
             studyDirectory,
-            DatasetSection.Read(reader, root, studyDirectory),
-            DesignSection.Read(reader, root, studyDirectory),
+            DatasetSection.Read(reader, root, folders),
+            DesignSection.Read(reader, root, folders),
             GraderSection.Read(reader, root),
             BudgetSection.Read(reader, root));
         if (reader.Diagnostics.Count > 0)

@@ -19,4 +19,13 @@ internal static class StudySchema
     public static readonly string[] Formats = ["jsonl", "csv", "parquet"];
     public static readonly string[] GraderTypes = ["exact", "multiple_choice", "numeric", "regex"];
     public static readonly string[] ReasoningEfforts = ["minimal", "low", "medium", "high"];
+
+    /// <summary>The options each scorer reads (Grading/*Scorer.cs).</summary>
+    public static string[] GraderOptions(string type) => type switch
+    {
+        "numeric" => ["tolerance", "relative_tolerance"],
+        "exact" => ["case_sensitive"],
+        "regex" => ["pattern"],
+        _ => [],
+    };
 }

@@ -15,8 +15,14 @@ public sealed record DatasetLock(int Version, SortedDictionary<string, LockedDat
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static DatasetLock? Read(string path)
+    /// <param name="blame">Where in study.yaml to point when the lock cannot be read (the lock itself may be no file at all).</param>
+    public static DatasetLock? Read(string path, SourceLocation? blame = null)
     {
+        if (Directory.Exists(path))
+        {
+            throw Unusable(path, "is a folder, not a lock file; remove it (the next run re-pins every dataset)", blame);
+        }
+
         if (!File.Exists(path))
         {
             return null;
@@ -28,7 +34,11 @@ public sealed record DatasetLock(int Version, SortedDictionary<string, LockedDat
         }
         catch (JsonException error)
         {
-            throw new StudyException(Diagnostic.Error(DiagnosticCodes.DatasetUnreadable, $"{path} is not a valid lock file ({error.Message}); delete it to re-pin every dataset", SourceLocation.Start(path)));
+            throw Unusable(path, $"is not a valid lock file ({error.Message}); delete it to re-pin every dataset", blame);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw Unusable(path, $"cannot be read ({error.Message}); fix its permissions, or delete it to re-pin every dataset", blame);
         }
     }
 
@@ -55,15 +65,31 @@ public sealed record DatasetLock(int Version, SortedDictionary<string, LockedDat
     }
 
     /// <summary>Writes the lock only when its content changed, so an unchanged lock keeps its timestamp.</summary>
-    public bool Write(string path)
+    public bool Write(string path, SourceLocation? blame = null)
     {
+        if (Directory.Exists(path))
+        {
+            throw Unusable(path, "is a folder, not a lock file; remove it (the next run re-pins every dataset)", blame);
+        }
+
         var text = JsonSerializer.Serialize(this, Json) + "\n";
         if (File.Exists(path) && File.ReadAllText(path) == text)
         {
             return false;
         }
 
-        File.WriteAllText(path, text);
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw Unusable(path, $"cannot be written ({error.Message}); the study folder must be writable for the first run and for --update-locks", blame);
+        }
+
         return true;
     }
+
+    private static StudyException Unusable(string path, string problem, SourceLocation? blame) =>
+        new(Diagnostic.Error(DiagnosticCodes.LockUnreadable, $"{path} {problem}", blame ?? SourceLocation.Start(path)));
 }

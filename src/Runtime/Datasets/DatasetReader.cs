@@ -40,6 +40,12 @@ public static class DatasetReader
             while (reader.Read())
             {
                 row++;
+                if (row > StudyLimits.Items)
+                {
+                    // Stop reading: the rest would only fill memory for a study that cannot run.
+                    throw new StudyException(Diagnostic.Error(DiagnosticCodes.TooLarge, $"dataset '{dataset.Name}': {dataset.Path} has more than {StudyLimits.Items} rows; add limit: (at most {StudyLimits.Items}) or split the file", dataset.Location));
+                }
+
                 if (plan.Map(dataset, reader, row, diagnostics) is { } item)
                 {
                     items.Add(item);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Datasets;
 
@@ -14,7 +13,7 @@ public sealed class RegexScorer : IScorer
 
     public ScoreResult Score(string output, Item item, GraderConfig grader)
     {
-        var regex = new Regex(grader.Options["pattern"], RegexOptions.Multiline, TimeSpan.FromSeconds(1));
+        var regex = RegexPattern.Compile(grader.Options["pattern"]);
         var match = regex.Match(output);
         if (!match.Success)
         {

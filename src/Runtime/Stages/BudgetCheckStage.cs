@@ -11,13 +11,15 @@ public static class BudgetCheckStage
 {
     public static CostEstimate Run(StageContext context)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "BudgetCheck");
         var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store), PriceTable.For(study.Config.Budget), EstimatePolicy.Parse(context.Options.Policy));
         var spent = run.Store.Ledger.TotalUsd();
         var cap = study.Config.Budget.MaxUsd is { } max ? $" of the ${max:0.00##} cap" : " (no cap set)";
         context.Reporter.Info($"estimated ${estimate.ExpectedUsd:0.0000} expected, ${estimate.WorstCaseUsd:0.0000} worst case for {estimate.Lines.Sum(line => line.Calls)} calls ({estimate.Policy.Name} checked); spent so far ${spent:0.0000}{cap}");
-        var diagnostics = BudgetGate.Check(estimate, spent, study.Config.Budget, context.Options.Yes);
+
+        // A dry run sends nothing, so there is nothing to confirm; the cap still applies, as it does to any plan.
+        var diagnostics = BudgetGate.Check(estimate, spent, study.Config.Budget, context.Options.Yes || context.Options.DryRun);
         if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {
             throw new StudyException(diagnostics);

@@ -12,7 +12,7 @@ public static class EstimateStage
 {
     public static CostEstimate Run(StageContext context)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Estimate");
         var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store), PriceTable.For(study.Config.Budget), EstimatePolicy.Parse(context.Options.Policy));
         var rows = estimate.Lines.Select(line => (IReadOnlyList<string>)

@@ -7,7 +7,7 @@ public static class ExpandGridStage
 {
     public static DesignGrid Run(StageContext context)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "ExpandGrid");
         var items = run.Store.Items.ByUid().Values.OrderBy(item => item.Uid, StringComparer.Ordinal).ToList();
         var grid = GridExpander.Expand(study.Config, study.Templates, items);

@@ -16,7 +16,7 @@ public static class ExportStage
 
     public static Manifest Run(StageContext context)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Export");
         var directory = context.ExportDirectory;
         Directory.CreateDirectory(directory);

@@ -20,7 +20,7 @@ public static class GenerateStage
     /// <param name="providers">Replaces each model's provider client at the bottom of the real pipeline (tests).</param>
     public static async Task<GenerateResult> RunAsync(StageContext context, CancellationToken stop, ModelClientRouter? providers = null)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Generate");
         var store = run.Store;
         var pending = store.Solutions.Pending(study.Config.Design.RerunEmpty);

@@ -8,7 +8,7 @@ public static class GradeStage
 {
     public static GradeResult Run(StageContext context, CancellationToken cancellationToken)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Grade");
         var store = run.Store;
         var items = store.Items.ByUid();

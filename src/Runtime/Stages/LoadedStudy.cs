@@ -10,9 +10,9 @@ public sealed record LoadedStudy(StudyConfig Config, IReadOnlyList<PromptTemplat
     /// Loads study.yaml and its templates and checks every placeholder, so a typo fails here with the line to fix,
     /// never half-way through a paid run.
     /// </summary>
-    public static LoadedStudy Load(string studyFile)
+    public static LoadedStudy Load(StageContext context)
     {
-        var config = StudyLoader.Load(studyFile);
+        var config = StudyLoader.Load(context.StudyFile, context.Options.DataRoots);
         var metadataKeys = config.Datasets.SelectMany(dataset => dataset.Mapping.Metadata).Distinct(StringComparer.Ordinal).ToList();
         var templates = new List<PromptTemplate>();
         var diagnostics = new List<Diagnostic>();

@@ -11,7 +11,7 @@ public static class LockDatasetsStage
 {
     public static void Run(StageContext context)
     {
-        var config = StudyLoader.Load(context.StudyFile);
+        var config = StudyLoader.Load(context.StudyFile, context.Options.DataRoots);
         var items = new List<Item>();
         var diagnostics = new List<Diagnostic>();
         foreach (var dataset in config.Datasets)
@@ -27,6 +27,7 @@ public static class LockDatasetsStage
         }
 
         diagnostics.AddRange(DuplicateUids(config, items));
+        diagnostics.AddRange(StudyLimits.CheckGrid(config, items.Count));
         if (diagnostics.Count > 0)
         {
             throw new StudyException(diagnostics);
@@ -46,10 +47,10 @@ public static class LockDatasetsStage
     private static void WriteLock(StageContext context, StudyConfig config, IReadOnlyList<Item> items)
     {
         var path = ResolveStage.LockPath(config);
-        var existing = DatasetLock.Read(path);
+        var existing = DatasetLock.Read(path, ResolveStage.LockBlame(config));
         var hashes = DatasetHasher.HashFiles(config);
         var updated = DatasetLock.Create(config, hashes, items, existing, context.Options.UpdateLocks);
-        if (updated.Write(path))
+        if (updated.Write(path, ResolveStage.LockBlame(config)))
         {
             context.Reporter.Info($"locked datasets in {path}: commit it so others run on the same data");
         }

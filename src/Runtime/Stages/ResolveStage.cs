@@ -13,12 +13,12 @@ public static class ResolveStage
 {
     public static StudyFingerprints Run(StageContext context)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         var config = study.Config;
         var fileHashes = DatasetHasher.HashFiles(config);
         if (!context.Options.UpdateLocks)
         {
-            var diagnostics = DatasetLockCheck.Verify(config, DatasetLock.Read(LockPath(config)), fileHashes);
+            var diagnostics = DatasetLockCheck.Verify(config, DatasetLock.Read(LockPath(config), LockBlame(config)), fileHashes);
             if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
             {
                 throw new StudyException(diagnostics);
@@ -45,6 +45,9 @@ public static class ResolveStage
     }
 
     public static string LockPath(StudyConfig config) => Path.Combine(config.StudyDirectory, "datasets.lock.json");
+
+    /// <summary>A broken lock is reported at the datasets it pins, so the error has a study.yaml line editors can show.</summary>
+    public static SourceLocation LockBlame(StudyConfig config) => config.Datasets.Count > 0 ? config.Datasets[0].Location : SourceLocation.Start(config.StudyFile);
 
     private static string Describe(DatasetConfig dataset) =>
         string.Join('|', dataset.Name, dataset.Path, dataset.Format, dataset.Header, dataset.Scheme, dataset.Limit, dataset.Mapping.Id,

@@ -12,7 +12,7 @@ public static class StatusStage
 {
     public static IReadOnlyList<ConditionStatus> Run(StageContext context)
     {
-        var study = LoadedStudy.Load(context.StudyFile);
+        var study = LoadedStudy.Load(context);
         if (!File.Exists(StudyStore.PathIn(context.ArtifactsDirectory)))
         {
             context.Reporter.Info($"study '{study.Config.Name}' has not run yet: ./build.sh Export --study {study.Config.Name}");

@@ -34,7 +34,22 @@ public sealed class CommandLineTests
         Assert.Equal(("generic", "expected", false, "minimal"), (genericOnly.Study, genericOnly.Policy, genericOnly.Yes, genericOnly.Verbosity));
     }
 
+    [Fact]
+    public void Data_roots_repeat_on_the_command_line_which_replaces_the_environments_list()
+    {
+        var list = string.Join(Path.PathSeparator, "/env/one", "/env/two");
+        Func<string, string?> environment = name => name == "ITEMEVAL_DATA_ROOT" ? list : null;
+
+        var fromEnvironment = CommandLine.Parse(["Export"], environment);
+        var fromCommandLine = CommandLine.Parse(["Export", "--data-root", "/cli/one", "--data-root", "/cli/two"], environment);
+
+        Assert.Equal(["/env/one", "/env/two"], fromEnvironment.DataRoots);
+        Assert.Equal(["/cli/one", "/cli/two"], fromCommandLine.DataRoots);
+        Assert.Empty(CommandLine.Parse(["Export"], NoEnvironment).DataRoots);
+    }
+
     [Theory]
+    [InlineData("--data-root")]
     [InlineData("--frobnicate")]
     [InlineData("--study")]
     [InlineData("--policy", "cheap")]

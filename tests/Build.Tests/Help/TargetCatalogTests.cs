@@ -34,6 +34,8 @@ public sealed class TargetCatalogTests : IDisposable
         Assert.Contains("Stands alone", help, StringComparison.Ordinal);
         Assert.DoesNotContain("_Hidden", help, StringComparison.Ordinal);
         Assert.Contains("--study", help, StringComparison.Ordinal);
+        Assert.Contains("--data-root <dir>", help, StringComparison.Ordinal);
+        Assert.Contains("ITEMEVAL_DATA_ROOT", help, StringComparison.Ordinal);
         Assert.Contains("Exit codes", help, StringComparison.Ordinal);
     }
 

@@ -153,6 +153,16 @@ public sealed class StudyLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_unclosed_flow_mapping_is_a_yaml_error_at_its_line()
+    {
+        var diagnostic = Assert.Single(Fails(Valid.Replace("options: {base_url: \"http://127.0.0.1:9/v1\"}", "options: {base_url: \"http://127.0.0.1:9/v1\"", StringComparison.Ordinal)).Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.YamlSyntax, diagnostic.Code);
+        Assert.Equal((17, 16), (diagnostic.Location!.Line, diagnostic.Location.Column));
+        Assert.Contains("'{' is never closed", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_study_file_is_a_clear_error()
     {
         var error = Assert.Throws<StudyException>(() => StudyLoader.Load(Path.Combine(_folder.Path, "nope", "study.yaml")));
