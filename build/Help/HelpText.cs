@@ -31,7 +31,7 @@ internal static class HelpText
         Row(text, "--policy <p>", "ITEMEVAL_POLICY", "estimate policy: expected (default) or worst-case");
         Row(text, "--update-locks", "", "re-pin datasets whose files changed (datasets.lock.json)");
         Row(text, "--no-cache", "", "do not serve responses from the response cache");
-        Row(text, "--dry-run", "", "write the requests Generate would send, with cache keys; send nothing");
+        Row(text, "--dry-run", "", "write the requests Generate would send, with cache keys; send nothing (no --yes needed)");
         Row(text, "--verify-first", "", "send one request per condition first; stop on the first failure");
         Row(text, "--data-root <dir>", "ITEMEVAL_DATA_ROOT", "a folder outside the study that study.yaml may read files from;");
         Row(text, "", "", "repeat it for several (the variable takes a PATH-style list)");
