@@ -88,10 +88,12 @@ public sealed class ExampleStudyTests
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
         Assert.Equal(Cells, study.Query<int>("SELECT count(*) FROM solutions"));
         // No cell is paid twice: a call answered just before the crash but not yet stored comes back from the
-        // response cache at $0 instead of going to the model again.
+        // response cache at $0 instead of going to the model again. (Its ledger row may have been written before the
+        // crash — the ledger lists every attempt the provider may have billed — so such a cell is paid once, cached once.)
         var paid = study.Query<int>("SELECT count(*) FROM ledger");
         Assert.Equal(paid, study.Query<int>("SELECT count(DISTINCT cell_key) FROM ledger"));
-        Assert.Equal(Cells, paid + study.Query<int>("SELECT count(*) FROM solutions WHERE cache_hit"));
+        Assert.Equal(0, study.Query<int>("SELECT count(*) FROM solutions WHERE NOT cache_hit AND cell_key NOT IN (SELECT cell_key FROM ledger)"));
+        Assert.InRange(paid, Cells - study.Query<int>("SELECT count(*) FROM solutions WHERE cache_hit"), Cells);
 
         // The killed run does not stay "running" forever: the next stage to take the lock marks it abandoned.
         Assert.Matches(new Regex(@"run \S+ \(Generate, started [^)]+\) ended without finishing \(killed or crashed\): marked abandoned"), resumed.Output);
