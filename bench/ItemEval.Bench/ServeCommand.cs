@@ -17,6 +17,12 @@ internal static class ServeCommand
         server.Behavior.Latency = TimeSpan.FromMilliseconds(arguments.LatencyMilliseconds);
         server.Behavior.LatencyJitter = TimeSpan.FromMilliseconds(arguments.JitterMilliseconds);
         server.Behavior.RequestsPerMinute = arguments.RequestsPerMinute;
+        if (arguments.FaultsPercent > 0)
+        {
+            var share = arguments.FaultsPercent / 100.0;
+            server.Behavior.MixedFaults = new MixedFaults(seed: 8, p500: share, p503: share, reset: share, malformed: share, errorIn200: share);
+        }
+
         Console.WriteLine($"url={server.BaseUrl}");
 
         while (await Console.In.ReadLineAsync() is { } line)
@@ -26,7 +32,7 @@ internal static class ServeCommand
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"requests={server.RequestCount} too_many={server.TooManyRequestsCount} cpu_ms={cpu:F0}"));
+                    $"requests={server.RequestCount} too_many={server.TooManyRequestsCount} billed={server.BilledRequests.Count} cpu_ms={cpu:F0}"));
             }
         }
 

@@ -37,12 +37,18 @@ public sealed class ModelDispatchTests
         study.Prepare();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var bFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aFull = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var aInFlight = 0;
         var aMostInFlight = 0;
         var stuck = new ScriptedClient(async (_, _, _) =>
         {
             var now = Interlocked.Increment(ref aInFlight);
             InterlockedMax(ref aMostInFlight, now);
+            if (now == 2)
+            {
+                aFull.TrySetResult();
+            }
+
             await release.Task;
             Interlocked.Decrement(ref aInFlight);
             return ScriptedClient.Answer("The answer is 1.");
@@ -58,7 +64,8 @@ public sealed class ModelDispatchTests
         });
 
         var run = GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(model => model.Id == "mock/a" ? stuck : fast));
-        await bFinished.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // All of b's cells finish while a holds its two slots and answers nothing.
+        await Task.WhenAll(bFinished.Task, aFull.Task).WaitAsync(TimeSpan.FromSeconds(60));
         var aStartedWhileBRan = stuck.Calls;
         release.SetResult();
         var result = await run.WaitAsync(TimeSpan.FromSeconds(60));
