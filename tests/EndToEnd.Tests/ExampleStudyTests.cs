@@ -90,9 +90,12 @@ public sealed class ExampleStudyTests
         // No cell is paid twice: a call answered just before the crash but not yet stored comes back from the
         // response cache at $0 instead of going to the model again. (Its ledger row may have been written before the
         // crash — the ledger lists every attempt the provider may have billed — so such a cell is paid once, cached once.)
-        var paid = study.Query<int>("SELECT count(*) FROM ledger");
-        Assert.Equal(paid, study.Query<int>("SELECT count(DISTINCT cell_key) FROM ledger"));
-        Assert.Equal(0, study.Query<int>("SELECT count(*) FROM solutions WHERE NOT cache_hit AND cell_key NOT IN (SELECT cell_key FROM ledger)"));
+        var paid = study.Query<int>("SELECT count(*) FROM ledger WHERE NOT cache_hit");
+        Assert.Equal(paid, study.Query<int>("SELECT count(DISTINCT cell_key) FROM ledger WHERE NOT cache_hit"));
+        Assert.Equal(0, study.Query<int>("SELECT count(*) FROM solutions WHERE NOT cache_hit AND cell_key NOT IN (SELECT cell_key FROM ledger WHERE NOT cache_hit)"));
+
+        // Each cell served from the cache has its $0 ledger row, with the tokens it saved.
+        Assert.Equal(study.Query<int>("SELECT count(*) FROM solutions WHERE cache_hit"), study.Query<int>("SELECT count(*) FROM ledger WHERE cache_hit AND usd = 0 AND input_tokens > 0"));
         Assert.InRange(paid, Cells - study.Query<int>("SELECT count(*) FROM solutions WHERE cache_hit"), Cells);
 
         // The killed run does not stay "running" forever: the next stage to take the lock marks it abandoned.

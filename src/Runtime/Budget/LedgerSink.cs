@@ -5,8 +5,9 @@ using ItemEval.Runtime.Store;
 namespace ItemEval.Runtime.Budget;
 
 /// <summary>
-/// Collects one ledger entry per attempt that may have been billed, from every call in flight; the stage's single
-/// writer drains it into the store with the results, so the ledger and the provider's invoice list the same calls.
+/// Collects one ledger entry per attempt that may have been billed (and a $0 entry per cache hit), from every call in
+/// flight, tagged with the stage's kind (<c>generate</c>, <c>judge</c>, …); the stage's single writer drains it into the
+/// store with the results, so the ledger and the provider's invoice list the same calls.
 /// </summary>
 public sealed class LedgerSink(string runId, string kind)
 {
@@ -17,6 +18,13 @@ public sealed class LedgerSink(string runId, string kind)
             runId, kind, request.CellKey, request.Model, usage?.InputTokens ?? 0, (usage?.OutputTokens ?? 0) + (usage?.ReasoningTokens ?? 0), usd)
         {
             Unconfirmed = usage is null,
+        });
+
+    /// <summary>A response served from the cache: $0, with the tokens it would have cost.</summary>
+    public void AddCacheHit(ModelRequest request, TokenUsage usage) =>
+        _entries.Enqueue(new LedgerEntry(runId, kind, request.CellKey, request.Model, usage.InputTokens, usage.OutputTokens + usage.ReasoningTokens, 0m)
+        {
+            CacheHit = true,
         });
 
     public IReadOnlyList<LedgerEntry> Drain()

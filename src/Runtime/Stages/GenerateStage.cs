@@ -7,6 +7,7 @@ using ItemEval.Runtime.Providers.Catalog;
 using ItemEval.Runtime.Providers.Metering;
 using ItemEval.Runtime.Providers.Pipeline;
 using ItemEval.Runtime.Providers.Transcripts;
+using ItemEval.Runtime.Stages.Generate;
 
 namespace ItemEval.Runtime.Stages;
 
@@ -62,11 +63,8 @@ public static class GenerateStage
                 remaining = pending.Where(cell => !verifiedKeys.Contains(cell.Key)).ToList();
             }
 
-            exhausted = await ModelDispatch.RunAsync(
-                remaining,
-                conditions,
-                async (cell, token) => await writer.AddAsync(await runner.RunAsync(cell, conditions[cell.ConditionId], items[cell.ItemUid], token)),
-                stop);
+            var planned = remaining.Select(cell => new PlannedCell(cell, conditions[cell.ConditionId], items[cell.ItemUid])).ToList();
+            exhausted = await new InteractiveExecutor(runner).RunAsync(planned, writer, stop);
         }
         finally
         {

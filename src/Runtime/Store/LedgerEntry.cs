@@ -8,4 +8,7 @@ namespace ItemEval.Runtime.Store;
 public sealed record LedgerEntry(string RunId, string Kind, string? CellKey, string Model, int InputTokens, int OutputTokens, decimal Usd)
 {
     public bool Unconfirmed { get; init; }
+
+    /// <summary>Served from the response cache: nothing was sent, $0; the tokens say what it saved.</summary>
+    public bool CacheHit { get; init; }
 }

@@ -12,11 +12,11 @@ public sealed class LedgerRepository
     public void Add(LedgerEntry entry) =>
         _connection.Execute(
             """
-            INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed)
-            VALUES ($id, $run, $kind, $cell, $model, $in, $out, $usd, now(), $unconfirmed)
+            INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed, cache_hit)
+            VALUES ($id, $run, $kind, $cell, $model, $in, $out, $usd, now(), $unconfirmed, $cache_hit)
             """,
             ("id", Guid.NewGuid().ToString("N")), ("run", entry.RunId), ("kind", entry.Kind), ("cell", entry.CellKey),
-            ("model", entry.Model), ("in", entry.InputTokens), ("out", entry.OutputTokens), ("usd", entry.Usd), ("unconfirmed", entry.Unconfirmed));
+            ("model", entry.Model), ("in", entry.InputTokens), ("out", entry.OutputTokens), ("usd", entry.Usd), ("unconfirmed", entry.Unconfirmed), ("cache_hit", entry.CacheHit));
 
     /// <summary>Everything that may have been billed; unconfirmed attempts count at their worst case.</summary>
     public decimal TotalUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger"));
@@ -25,5 +25,5 @@ public sealed class LedgerRepository
     public decimal UnconfirmedUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger WHERE unconfirmed"));
 
     public int CallsInRun(string runId) =>
-        Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run", ("run", runId)), System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run AND NOT cache_hit", ("run", runId)), System.Globalization.CultureInfo.InvariantCulture);
 }

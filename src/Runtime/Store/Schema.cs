@@ -43,11 +43,13 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS ledger (
             entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
             model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-            usd DECIMAL(18,6) NOT NULL, recorded_at TIMESTAMP NOT NULL, unconfirmed BOOLEAN NOT NULL DEFAULT false);
+            usd DECIMAL(18,6) NOT NULL, recorded_at TIMESTAMP NOT NULL, unconfirmed BOOLEAN NOT NULL DEFAULT false,
+            cache_hit BOOLEAN NOT NULL DEFAULT false);
         """;
 
     /// <summary>Columns added after version 1 shipped; idempotent, so a store of any earlier build opens.</summary>
     public const string Upgrade = """
         ALTER TABLE ledger ADD COLUMN IF NOT EXISTS unconfirmed BOOLEAN DEFAULT false;
+        ALTER TABLE ledger ADD COLUMN IF NOT EXISTS cache_hit BOOLEAN DEFAULT false;
         """;
 }

@@ -1,3 +1,5 @@
+using ItemEval.Runtime.Budget;
+
 namespace ItemEval.Runtime.Providers.Caching;
 
 /// <summary>
@@ -9,13 +11,16 @@ public sealed class CachingModelClient : IModelClient
     private readonly IModelClient _inner;
     private readonly ResponseCache _cache;
     private readonly bool _read;
+    private readonly LedgerSink? _ledger;
 
     /// <param name="read">False for --no-cache: always call, still store the fresh answer.</param>
-    public CachingModelClient(IModelClient inner, ResponseCache cache, bool read = true)
+    /// <param name="ledger">Gets a $0 row per hit, with the tokens the hit saved, so savings can be computed.</param>
+    public CachingModelClient(IModelClient inner, ResponseCache cache, bool read = true, LedgerSink? ledger = null)
     {
         _inner = inner;
         _cache = cache;
         _read = read;
+        _ledger = ledger;
     }
 
     public async Task<ModelResponse> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
@@ -23,6 +28,7 @@ public sealed class CachingModelClient : IModelClient
         var key = CacheKey.For(request);
         if (_read && _cache.TryGet(key, out var cached))
         {
+            _ledger?.AddCacheHit(request, cached.Usage);
             return cached with { CacheHit = true };
         }
 

@@ -29,12 +29,13 @@ public sealed class ClientPipeline : IDisposable
     public IModelClient Build(ModelConfig model, IEnvironment environment, ResponseCache cache, bool readCache, SpendMeter meter, IRetryObserver observer, RetrySettings? retries = null, IModelClient? provider = null)
     {
         var settings = RetryOptions.For(model, retries);
-        var client = (provider ?? ModelClientFactory.Create(model, environment))
-            .WithAttemptTimeout(settings.AttemptTimeout)
-            .WithMetering(meter)
-            .WithRateLimits(_limiter)
-            .WithRetries(settings, observer);
-        return new CachingModelClient(client, cache, readCache);
+        return new ModelClientBuilder(provider ?? ModelClientFactory.Create(model, environment))
+            .UseResponseCache(cache, readCache, meter)
+            .UseRetries(settings, observer)
+            .UseRateLimits(_limiter)
+            .UseSpendMeter(meter)
+            .UseAttemptTimeout(settings.AttemptTimeout)
+            .Build();
     }
 
     public void Dispose() => _limiter.Dispose();

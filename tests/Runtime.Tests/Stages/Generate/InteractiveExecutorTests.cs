@@ -1,10 +1,10 @@
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Stages;
 
-namespace ItemEval.Runtime.Tests.Stages;
+namespace ItemEval.Runtime.Tests.Stages.Generate;
 
 /// <summary>Every model runs at once, at its own concurrency: a stuck model never holds back another.</summary>
-public sealed class ModelDispatchTests
+public sealed class InteractiveExecutorTests
 {
     private const string TwoModels = """
         name: pair

@@ -1,6 +1,6 @@
 using ItemEval.Runtime.Providers.Resilience;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>
 /// Puts each rate-limit hold on the progress line at once (<c>openai/x: waiting 12 s for the rate limit (…)</c>): a

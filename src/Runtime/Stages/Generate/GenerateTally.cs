@@ -1,6 +1,6 @@
 using ItemEval.Runtime.Store;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>Counts of one Generate run, updated from many workers.</summary>
 public sealed class GenerateTally

@@ -4,7 +4,7 @@ using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers.Caching;
 using ItemEval.Runtime.Providers.Transcripts;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>
 /// <c>--dry-run</c>: renders every pending request and writes it to <c>dry-run/requests.jsonl</c> (redacted), so a

@@ -3,7 +3,7 @@ using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Store;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>
 /// <c>--verify-first</c>: one real request per condition, in turn, before the full run; the first failure stops

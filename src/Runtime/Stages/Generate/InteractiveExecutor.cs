@@ -1,34 +1,28 @@
 using ItemEval.Runtime.Budget;
-using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers.Resilience;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>
-/// Runs pending cells with every model side by side, each at its own <c>max_concurrency</c>, so a slow or throttled
+/// The interactive executor: runs pending cells with every model side by side, each at its own <c>max_concurrency</c>, so a slow or throttled
 /// model never holds back the others. Stopping (Ctrl-C, or the budget) stops <em>starting</em> cells; the calls already
 /// sent finish and are stored, because the provider bills them either way.
 /// </summary>
-internal static class ModelDispatch
+internal sealed class InteractiveExecutor(CellRunner runner) : ICellExecutor
 {
     /// <summary>Models without a concurrency limit (mock models) still get a bounded number of workers.</summary>
     private const int UnlimitedModelWorkers = 16;
 
-    /// <returns>Null when every cell ran or the caller stopped; the budget stop when the cap ended the run.</returns>
-    public static async Task<BudgetExhaustedException?> RunAsync(
-        IReadOnlyList<Cell> cells,
-        IReadOnlyDictionary<string, Condition> conditions,
-        Func<Cell, CancellationToken, Task> runCell,
-        CancellationToken stop)
+    public async Task<BudgetExhaustedException?> RunAsync(IReadOnlyList<PlannedCell> cells, SolutionWriter writer, CancellationToken stop)
     {
         using var stopStarting = CancellationTokenSource.CreateLinkedTokenSource(stop);
         BudgetExhaustedException? exhausted = null;
 
-        async Task RunOne(Cell cell, CancellationToken token)
+        async Task RunOne(PlannedCell cell, CancellationToken token)
         {
             try
             {
-                await runCell(cell, token);
+                await writer.AddAsync(await runner.RunAsync(cell.Cell, cell.Condition, cell.Item, token));
             }
             catch (BudgetExhaustedException budget)
             {
@@ -41,7 +35,7 @@ internal static class ModelDispatch
             }
         }
 
-        async Task RunModel(IReadOnlyList<Cell> modelCells, int workers)
+        async Task RunModel(IReadOnlyList<PlannedCell> modelCells, int workers)
         {
             try
             {
@@ -57,11 +51,11 @@ internal static class ModelDispatch
         }
 
         var perModel = cells
-            .GroupBy(cell => conditions[cell.ConditionId].Model.Id, StringComparer.Ordinal)
-            .Select(group => RunModel([.. group], Workers(conditions[group.First().ConditionId])));
+            .GroupBy(cell => cell.Condition.Model.Id, StringComparer.Ordinal)
+            .Select(group => RunModel([.. group], Workers(group.First().Condition)));
         await Task.WhenAll(perModel);
         return exhausted;
     }
 
-    private static int Workers(Condition condition) => RateLimitOptions.For(condition.Model).MaxConcurrency ?? UnlimitedModelWorkers;
+    private static int Workers(Design.Condition condition) => RateLimitOptions.For(condition.Model).MaxConcurrency ?? UnlimitedModelWorkers;
 }

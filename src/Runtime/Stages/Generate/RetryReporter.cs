@@ -1,6 +1,6 @@
 using ItemEval.Runtime.Providers.Resilience;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>Makes retries visible: counts them for the progress line and reports each one (throttled) as progress.</summary>
 internal sealed class RetryReporter(ProgressTicker ticker) : IRetryObserver

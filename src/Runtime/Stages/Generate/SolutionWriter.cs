@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Store;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>
 /// The one writer of a Generate run: stores results as they arrive, in short transactions, together with the ledger

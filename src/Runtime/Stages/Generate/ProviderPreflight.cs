@@ -1,7 +1,7 @@
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers.Catalog;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>Checks, before any call, that every provider about to be called has its key (naming the variable).</summary>
 internal static class ProviderPreflight

@@ -6,7 +6,7 @@ using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Transcripts;
 using ItemEval.Runtime.Store;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>Runs one cell: render, call, and turn the outcome (answer, empty answer or failure) into a stored row.</summary>
 internal sealed class CellRunner
