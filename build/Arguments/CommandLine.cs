@@ -1,7 +1,7 @@
 namespace ItemEval.Build.Arguments;
 
 /// <summary>
-/// Parses <c>Target… --option value</c> NUKE-style. Precedence: command line, then environment variable, then default.
+/// Parses <c>Target… --option value</c> NUKE-style; the options it knows are <see cref="CommandLineSwitches.All"/>. Precedence: command line, then environment variable, then default.
 /// </summary>
 internal static class CommandLine
 {
@@ -24,20 +24,21 @@ internal static class CommandLine
                 continue;
             }
 
-            switch (arg.TrimStart('-').ToLowerInvariant())
+            var option = CommandLineSwitches.Find(arg) ?? throw new UsageException($"unknown option '{arg}'");
+            switch (option.Name)
             {
                 case "study": study = Value(args, ref i, arg); break;
-                case "yes" or "y": yes = true; break;
+                case "yes": yes = true; break;
                 case "policy": policy = Value(args, ref i, arg); break;
                 case "update-locks": updateLocks = true; break;
                 case "no-cache": noCache = true; break;
                 case "dry-run": dryRun = true; break;
                 case "verify-first": verifyFirst = true; break;
                 case "data-root": dataRoots.Add(Value(args, ref i, arg)); break;
-                case "verbosity" or "v": verbosity = Value(args, ref i, arg); break;
+                case "verbosity": verbosity = Value(args, ref i, arg); break;
                 case "binlog": binlog = i + 1 < args.Count && !args[i + 1].StartsWith('-') && args[i + 1].EndsWith(".binlog", StringComparison.OrdinalIgnoreCase) ? args[++i] : ""; break;
-                case "help" or "h" or "?": help = true; break;
-                default: throw new UsageException($"unknown option '{arg}'");
+                case "help": help = true; break;
+                default: throw new InvalidOperationException($"--{option.Name} is listed in CommandLineSwitches but not parsed");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ItemEval.Build.Arguments;
 
 namespace ItemEval.Build.Help;
 
@@ -26,19 +27,15 @@ internal static class HelpText
 
         text.AppendLine();
         text.AppendLine("Parameters (command line first, then environment variable, then default):");
-        Row(text, "--study <name|path>", "ITEMEVAL_STUDY, STUDY", "a folder under studies/, a folder with study.yaml, or a study.yaml");
-        Row(text, "--yes", "ITEMEVAL_YES=1", "confirm spending (never lifts budget.max_usd)");
-        Row(text, "--policy <p>", "ITEMEVAL_POLICY", "estimate policy: expected (default) or worst-case");
-        Row(text, "--update-locks", "", "re-pin datasets whose files changed (datasets.lock.json)");
-        Row(text, "--no-cache", "", "do not serve responses from the response cache");
-        Row(text, "--dry-run", "", "write the requests Generate would send, with cache keys; send nothing (no --yes needed)");
-        Row(text, "--verify-first", "", "send one request per condition first; stop on the first failure");
-        Row(text, "--data-root <dir>", "ITEMEVAL_DATA_ROOT", "a folder outside the study that study.yaml may read files from;");
-        Row(text, "", "", "repeat it for several (the variable takes a PATH-style list)");
-        Row(text, "--verbosity <v>", "ITEMEVAL_VERBOSITY", "quiet, minimal (default), normal, detailed, diagnostic");
-        Row(text, "--binlog [file]", "", "write an MSBuild binary log (default artifacts/<study>/last.binlog);");
-        Row(text, "", "", "it records properties and messages — ItemEval never passes keys as either");
-        Row(text, "--help, -h", "", "this page");
+        foreach (var option in CommandLineSwitches.All)
+        {
+            Row(text, option.Usage, option.Environment, option.Help[0]);
+            foreach (var line in option.Help.Skip(1))
+            {
+                Row(text, "", "", line);
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("Keys come from the environment only (OPENAI_API_KEY, ANTHROPIC_API_KEY, …); outputs go to artifacts/<study>/.");
         text.AppendLine();

@@ -22,14 +22,6 @@ internal static class SummaryTable
         console.Write(table);
     }
 
-    public static string StatusText(TargetStatus status) => status switch
-    {
-        TargetStatus.Succeeded => "Succeeded",
-        TargetStatus.UpToDate => "Up to date",
-        TargetStatus.Failed => "Failed",
-        _ => "Not run",
-    };
-
     private static string Status(TargetStatus status) => status switch
     {
         TargetStatus.Succeeded => "[green]Succeeded[/]",

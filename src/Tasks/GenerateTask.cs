@@ -15,9 +15,6 @@ public sealed class GenerateTask : StageTask
     [Output]
     public string SolutionsHash { get; private set; } = "";
 
-    [Output]
-    public int FailedCells { get; private set; }
-
     /// <summary>Every cell finished (and this was no dry run): the target marks itself up to date.</summary>
     [Output]
     public bool Complete { get; private set; }
@@ -27,7 +24,6 @@ public sealed class GenerateTask : StageTask
         var result = GenerateStage.RunAsync(context, CancellationToken).GetAwaiter().GetResult();
         _onlyCellFailures = true;
         SolutionsHash = result.SolutionsFingerprint;
-        FailedCells = result.RemainingFailures.Sum(failure => failure.Failed);
         Complete = result.Complete;
         context.Reporter.Info($"{result.Pending} pending: {result.Done} done, {result.Empty} empty, {result.Failed} failed; {result.Calls} provider call(s), {result.CacheHits} from cache");
         foreach (var failure in result.RemainingFailures)

@@ -7,6 +7,7 @@ namespace ItemEval.Tasks;
 /// <summary>
 /// The shared shell of every ItemEval task: turns MSBuild parameters into a <see cref="StageContext"/>, study errors
 /// into canonical diagnostics, and Ctrl-C (ICancelableTask) into a cancellation the stage honours.
+/// The study is loaded once per build and shared by its tasks (<see cref="BuildStudyShare"/>).
 /// Keys never pass through here: providers read them from the environment inside the runtime.
 /// </summary>
 // MSBuild never disposes tasks; the cancellation source lives exactly as long as the task object.
@@ -48,7 +49,8 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
             Path.GetFullPath(StudyFile),
             Path.GetFullPath(ArtifactsDir),
             new StageOptions(Yes, string.IsNullOrWhiteSpace(Policy) ? "expected" : Policy, UpdateLocks, NoCache, DryRun, VerifyFirst, DataRoots: DataRoots),
-            reporter);
+            reporter,
+            Studies: BuildEngine is IBuildEngine4 engine ? new BuildStudyShare(engine) : null);
         try
         {
             Run(context);

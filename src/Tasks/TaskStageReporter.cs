@@ -16,7 +16,8 @@ internal sealed class TaskStageReporter : IStageReporter
 
     public void Progress(string message) => _log.LogMessage(MessageImportance.High, message);
 
-    public void Detail(string message) => _log.LogMessage(MessageImportance.Low, message);
+    // Normal importance is what -v:detailed shows (Low would need diagnostic), where stack traces are promised.
+    public void Detail(string message) => _log.LogMessage(MessageImportance.Normal, message);
 
     public void Report(Diagnostic diagnostic)
     {

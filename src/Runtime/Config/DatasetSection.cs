@@ -26,7 +26,7 @@ internal static partial class DatasetSection
             var format = reader.OneOf(map, "format", $"dataset '{name}'", StudySchema.Formats);
             if (FileKeys.Check(reader, folders, map, "path", path, $"dataset '{name}'") && path is not null)
             {
-                format ??= InferFormat(path);
+                format ??= Datasets.DataFileQuery.FormatOf(path);
                 if (format is null)
                 {
                     reader.Error(DiagnosticCodes.InvalidValue, $"dataset '{name}': cannot tell the format of {path} from its extension; add format: jsonl, csv or parquet", reader.Node(map, "path")!);
@@ -63,15 +63,6 @@ internal static partial class DatasetSection
             reader.String(map, "scheme", what),
             reader.StringList(map, "metadata", what));
     }
-
-    private static string? InferFormat(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".jsonl" or ".ndjson" or ".json" => "jsonl",
-            ".csv" => "csv",
-            ".parquet" => "parquet",
-            _ => null,
-        };
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex NamePattern();

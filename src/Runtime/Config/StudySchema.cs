@@ -15,8 +15,11 @@ internal static class StudySchema
     public static readonly string[] Budget = ["max_usd", "prices"];
     public static readonly string[] Price = ["input", "output", "cache_read", "cache_write"];
 
-    public static readonly string[] Providers = ["mock", "openai", "anthropic", "google", "together", "openrouter", "xai", "vllm", "ollama"];
-    public static readonly string[] Formats = ["jsonl", "csv", "parquet"];
+    /// <summary>Derived from the catalog that knows how to reach each provider: adding one is one catalog entry.</summary>
+    public static readonly string[] Providers = [.. Runtime.Providers.Catalog.ProviderCatalog.Names];
+
+    /// <summary>Derived from the formats the dataset reader reads.</summary>
+    public static readonly string[] Formats = [.. Datasets.DataFileQuery.Formats.Select(format => format.Name)];
     public static readonly string[] GraderTypes = ["exact", "multiple_choice", "numeric", "regex"];
     public static readonly string[] ReasoningEfforts = ["minimal", "low", "medium", "high"];
 

@@ -10,18 +10,22 @@ public static partial class GridExpander
 {
     public static DesignGrid Expand(StudyConfig study, IReadOnlyList<PromptTemplate> templates, IReadOnlyList<Item> items)
     {
-        var conditions = (
-            from model in study.Design.Models
-            from lane in model.Lanes
-            from template in templates
-            select new Condition(ConditionId(model, lane, template), model, lane, template)).ToList();
-        var cells = (
-            from condition in conditions
-            from item in items
-            from epoch in Enumerable.Range(1, study.Design.Epochs)
-            select new Cell(condition.Id, item.Uid, epoch, CellKeys.For(item, condition, epoch))).ToList();
-        return new DesignGrid(conditions, cells);
+        var conditions = Conditions(study, templates);
+        return new DesignGrid(conditions, Cells(conditions, items, study.Design.Epochs));
     }
+
+    /// <summary>The conditions alone: what every stage but ExpandGrid needs, without crossing them with items.</summary>
+    public static IReadOnlyList<Condition> Conditions(StudyConfig study, IReadOnlyList<PromptTemplate> templates) => (
+        from model in study.Design.Models
+        from lane in model.Lanes
+        from template in templates
+        select new Condition(ConditionId(model, lane, template), model, lane, template)).ToList();
+
+    public static IReadOnlyList<Cell> Cells(IReadOnlyList<Condition> conditions, IReadOnlyList<Item> items, int epochs) => (
+        from condition in conditions
+        from item in items
+        from epoch in Enumerable.Range(1, epochs)
+        select new Cell(condition.Id, item.Uid, epoch, CellKeys.For(item, condition, epoch))).ToList();
 
     /// <summary><c>slug-hash8</c> over names only, so editing a template's text keeps the condition's id.</summary>
     public static string ConditionId(ModelConfig model, LaneConfig lane, PromptTemplate template)

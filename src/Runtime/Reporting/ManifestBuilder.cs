@@ -12,10 +12,10 @@ internal static class ManifestBuilder
     public static Manifest Build(LoadedStudy study, StudyStore store, IReadOnlyList<ExportedTable> tables)
     {
         var config = study.Config;
-        var hashes = DatasetHasher.HashFiles(config);
+        var hashes = study.DatasetFileHashes;
         var counts = store.Connection.Query("SELECT dataset, count(*) FROM items GROUP BY dataset", reader => (reader.GetString(0), reader.Int32At(1)))
             .ToDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal);
-        var conditions = GridExpander.Expand(config, study.Templates, []).Conditions;
+        var conditions = study.Conditions;
         var graders = store.Connection.Query(
                 "SELECT grader, grader_type, scheme, options::VARCHAR FROM graders ORDER BY grader",
                 reader => new ManifestGrader(reader.GetString(0), reader.GetString(1), reader.NullableString(2), StoreJson.Read<Dictionary<string, string>>(reader.GetString(3))))

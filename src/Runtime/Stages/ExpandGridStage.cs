@@ -10,7 +10,7 @@ public static class ExpandGridStage
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "ExpandGrid");
         var items = run.Store.Items.ByUid().Values.OrderBy(item => item.Uid, StringComparer.Ordinal).ToList();
-        var grid = GridExpander.Expand(study.Config, study.Templates, items);
+        var grid = new DesignGrid(study.Conditions, GridExpander.Cells(study.Conditions, items, study.Config.Design.Epochs));
         run.Store.InTransaction(() => run.Store.Design.Replace(grid.Conditions, grid.Cells));
         var pending = run.Store.Solutions.Pending(study.Config.Design.RerunEmpty).Count;
         context.Reporter.Info(

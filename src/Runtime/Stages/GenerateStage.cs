@@ -26,7 +26,7 @@ public static class GenerateStage
         var store = run.Store;
         var pending = store.Solutions.Pending(study.Config.Design.RerunEmpty);
         var items = store.Items.ByUid();
-        var conditions = GridExpander.Expand(study.Config, study.Templates, []).Conditions.ToDictionary(condition => condition.Id, StringComparer.Ordinal);
+        var conditions = study.ConditionsById;
         var cache = ResponseCache.Beside(context.ArtifactsDirectory);
         if (context.Options.DryRun)
         {

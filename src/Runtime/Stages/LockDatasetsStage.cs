@@ -11,7 +11,8 @@ public static class LockDatasetsStage
 {
     public static void Run(StageContext context)
     {
-        var config = StudyLoader.Load(context.StudyFile, context.Options.DataRoots);
+        var study = LoadedStudy.Load(context);
+        var config = study.Config;
         var items = new List<Item>();
         var diagnostics = new List<Diagnostic>();
         foreach (var dataset in config.Datasets)
@@ -33,7 +34,7 @@ public static class LockDatasetsStage
             throw new StudyException(diagnostics);
         }
 
-        WriteLock(context, config, items);
+        WriteLock(context, study, items);
         using var run = StageRun.Begin(context, config.Name, "LockDatasets");
         run.Store.InTransaction(() => run.Store.Items.Replace(items));
         foreach (var group in items.GroupBy(item => item.Dataset))
@@ -44,12 +45,12 @@ public static class LockDatasetsStage
         run.Succeeded();
     }
 
-    private static void WriteLock(StageContext context, StudyConfig config, IReadOnlyList<Item> items)
+    private static void WriteLock(StageContext context, LoadedStudy study, IReadOnlyList<Item> items)
     {
+        var config = study.Config;
         var path = ResolveStage.LockPath(config);
         var existing = DatasetLock.Read(path, ResolveStage.LockBlame(config));
-        var hashes = DatasetHasher.HashFiles(config);
-        var updated = DatasetLock.Create(config, hashes, items, existing, context.Options.UpdateLocks);
+        var updated = DatasetLock.Create(config, study.DatasetFileHashes, items, existing, context.Options.UpdateLocks);
         if (updated.Write(path, ResolveStage.LockBlame(config)))
         {
             context.Reporter.Info($"locked datasets in {path}: commit it so others run on the same data");

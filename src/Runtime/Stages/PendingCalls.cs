@@ -10,7 +10,7 @@ internal static class PendingCalls
     public static IReadOnlyList<PendingCall> From(LoadedStudy study, StudyStore store)
     {
         var items = store.Items.ByUid();
-        var conditions = GridExpander.Expand(study.Config, study.Templates, []).Conditions.ToDictionary(condition => condition.Id, StringComparer.Ordinal);
+        var conditions = study.ConditionsById;
         var calls = new List<PendingCall>();
         foreach (var cell in store.Solutions.Pending(study.Config.Design.RerunEmpty))
         {

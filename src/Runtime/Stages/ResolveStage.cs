@@ -15,7 +15,7 @@ public static class ResolveStage
     {
         var study = LoadedStudy.Load(context);
         var config = study.Config;
-        var fileHashes = DatasetHasher.HashFiles(config);
+        var fileHashes = study.DatasetFileHashes;
         if (!context.Options.UpdateLocks)
         {
             var diagnostics = DatasetLockCheck.Verify(config, DatasetLock.Read(LockPath(config), LockBlame(config)), fileHashes);

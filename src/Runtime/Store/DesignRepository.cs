@@ -40,22 +40,4 @@ public sealed class DesignRepository
                 .EndRow();
         }
     }
-
-    /// <summary>Conditions of the current grid, in a stable order.</summary>
-    public IReadOnlyList<ConditionRow> CurrentConditions() =>
-        _connection.Query(
-                """
-                SELECT condition_id, model, lane, template, template_hash, parameters::VARCHAR FROM conditions
-                WHERE condition_id IN (SELECT DISTINCT condition_id FROM cells) ORDER BY condition_id
-                """,
-                reader => new ConditionRow(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                    reader.GetString(3), reader.GetString(4), reader.GetString(5)))
-            .ToList();
-
-    public IReadOnlyList<Cell> Cells() =>
-        _connection.Query(
-                "SELECT condition_id, item_uid, epoch, cell_key FROM cells ORDER BY condition_id, item_uid, epoch",
-                reader => new Cell(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)))
-            .ToList();
 }

@@ -23,7 +23,4 @@ public sealed class LedgerRepository
 
     /// <summary>The part of <see cref="TotalUsd"/> that no provider answer confirmed (an upper bound).</summary>
     public decimal UnconfirmedUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger WHERE unconfirmed"));
-
-    public int CallsInRun(string runId) =>
-        Convert.ToInt32(_connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run AND NOT cache_hit", ("run", runId)), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -65,4 +65,19 @@ public sealed class CommandLineTests
         Assert.True(CommandLine.Parse([], NoEnvironment).Help);
         Assert.True(CommandLine.Parse(["Export", "-h"], NoEnvironment).Help);
     }
+
+    [Fact]
+    public void Every_listed_switch_is_parsed_and_any_other_is_a_usage_error()
+    {
+        foreach (var option in CommandLineSwitches.All)
+        {
+            string[] value = option.Value is null or "[file]" ? [] : [option.Name == "policy" ? "expected" : option.Name == "verbosity" ? "normal" : "x"];
+            foreach (var spelling in new[] { "--" + option.Name }.Concat(option.Aliases.Select(alias => "-" + alias)))
+            {
+                Assert.Null(Record.Exception(() => CommandLine.Parse(["Export", spelling, .. value], NoEnvironment)));
+            }
+        }
+
+        Assert.Throws<UsageException>(() => CommandLine.Parse(["Export", "--verbose"], NoEnvironment));
+    }
 }

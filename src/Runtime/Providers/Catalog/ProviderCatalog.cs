@@ -21,6 +21,9 @@ public static class ProviderCatalog
         new("ollama", WireFormat.OpenAIChat, ["OLLAMA_API_KEY"], false, "OLLAMA_BASE_URL", "http://localhost:11434/v1"),
     }.ToDictionary(provider => provider.Name, StringComparer.Ordinal);
 
+    /// <summary>The provider names study.yaml accepts before the slash of a model id, in catalog order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Providers.Keys.ToList();
+
     public static ProviderInfo For(string provider) =>
         Providers.TryGetValue(provider, out var info) ? info : throw new ArgumentException($"unknown provider '{provider}'", nameof(provider));
 

@@ -107,7 +107,7 @@ internal sealed class ModelRateGate : IDisposable
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            if (_tokens is not null && RequestTokenEstimator.Actual(response.Usage) is { } actual)
+            if (_tokens is not null && Budget.TokenEstimator.Actual(response.Usage) is { } actual)
             {
                 _tokens.Adjust(permit.EstimatedTokens - actual);
             }

@@ -49,7 +49,7 @@ public sealed class ProviderRateLimiter : IDisposable
 
     /// <summary>Waits for the request's turn under its model's limits.</summary>
     internal Task<RateLimitPermit> AcquireAsync(ModelRequest request, CancellationToken cancellationToken) =>
-        Gate(request.Model).AcquireAsync(RequestTokenEstimator.Estimate(request), cancellationToken);
+        Gate(request.Model).AcquireAsync(Budget.TokenEstimator.ForRequest(request), cancellationToken);
 
     internal RateGateSnapshot GetSnapshot(string model) => Gate(model).Snapshot();
 

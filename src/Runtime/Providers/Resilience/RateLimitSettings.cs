@@ -3,7 +3,7 @@ namespace ItemEval.Runtime.Providers.Resilience;
 /// <summary>Limits for one <c>provider/model</c> key; null means no limit of that kind.</summary>
 /// <param name="MaxConcurrency">Calls in flight at once.</param>
 /// <param name="RequestsPerMinute">Calls started per minute, paced evenly with a burst of 3 seconds' worth.</param>
-/// <param name="TokensPerMinute">Estimated tokens (prompt chars / 4 + max tokens) per minute.</param>
+/// <param name="TokensPerMinute">Estimated tokens (Budget.TokenEstimator.ForRequest: prompt chars / 4 + max tokens) per minute.</param>
 public sealed record RateLimitSettings(int? MaxConcurrency, int? RequestsPerMinute, int? TokensPerMinute)
 {
     /// <summary>Concurrency for hosted providers when the study does not say: enough to keep a run moving,

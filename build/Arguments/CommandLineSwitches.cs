@@ -1,0 +1,30 @@
+namespace ItemEval.Build.Arguments;
+
+/// <summary>
+/// Every option the front end takes, in help order: the one list <see cref="CommandLine.Parse"/> recognises and
+/// <c>--help</c> prints, so an option cannot be parsed yet undocumented, or documented yet unknown.
+/// </summary>
+internal static class CommandLineSwitches
+{
+    public static readonly IReadOnlyList<CommandLineSwitch> All =
+    [
+        new("study", "<name|path>", [], "ITEMEVAL_STUDY, STUDY", ["a folder under studies/, a folder with study.yaml, or a study.yaml"]),
+        new("yes", null, ["y"], "ITEMEVAL_YES=1", ["confirm spending (never lifts budget.max_usd)"]),
+        new("policy", "<p>", [], "ITEMEVAL_POLICY", ["estimate policy: expected (default) or worst-case"]),
+        new("update-locks", null, [], "", ["re-pin datasets whose files changed (datasets.lock.json)"]),
+        new("no-cache", null, [], "", ["do not serve responses from the response cache"]),
+        new("dry-run", null, [], "", ["write the requests Generate would send, with cache keys; send nothing (no --yes needed)"]),
+        new("verify-first", null, [], "", ["send one request per condition first; stop on the first failure"]),
+        new("data-root", "<dir>", [], "ITEMEVAL_DATA_ROOT", ["a folder outside the study that study.yaml may read files from;", "repeat it for several (the variable takes a PATH-style list)"]),
+        new("verbosity", "<v>", ["v"], "ITEMEVAL_VERBOSITY", ["quiet, minimal (default), normal, detailed, diagnostic"]),
+        new("binlog", "[file]", [], "", ["write an MSBuild binary log (default artifacts/<study>/last.binlog);", "it records properties and messages — ItemEval never passes keys as either"]),
+        new("help", null, ["h", "?"], "", ["this page"]),
+    ];
+
+    /// <summary>The switch an argument names (dashes stripped, any case), or null when it is none of ours.</summary>
+    public static CommandLineSwitch? Find(string argument)
+    {
+        var option = argument.TrimStart('-');
+        return All.FirstOrDefault(candidate => candidate.Matches(option));
+    }
+}
