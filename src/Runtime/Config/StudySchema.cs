@@ -17,7 +17,8 @@ internal static class StudySchema
 
     public static readonly string[] Providers = ["mock", "openai", "anthropic", "google", "together", "openrouter", "xai", "vllm", "ollama"];
     public static readonly string[] Formats = ["jsonl", "csv", "parquet"];
-    public static readonly string[] GraderTypes = ["exact", "multiple_choice", "numeric", "regex"];
+    /// <summary>Taken from the grader registry, so a grader type exists in one place only.</summary>
+    public static readonly string[] GraderTypes = [.. Grading.GraderRegistry.Default.Types];
     public static readonly string[] ReasoningEfforts = ["minimal", "low", "medium", "high"];
 
     /// <summary>The options each scorer reads (Grading/*Scorer.cs).</summary>

@@ -10,18 +10,33 @@ public sealed class GradingRepository
 
     internal GradingRepository(DuckDBConnection connection) => _connection = connection;
 
-    public IReadOnlySet<string> Keys() =>
-        _connection.Query("SELECT grading_key FROM gradings", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Keys of gradings that need no new attempt: every stored one but the errored (those run again).</summary>
+    public IReadOnlySet<string> FinishedKeys() =>
+        _connection.Query($"SELECT grading_key FROM gradings WHERE status IS DISTINCT FROM '{GradingStatus.Error}'", reader => reader.GetString(0))
+            .ToHashSet(StringComparer.Ordinal);
 
     public void Save(GradingRecord record) =>
         _connection.Execute(
             """
-            INSERT OR REPLACE INTO gradings VALUES ($key, $cell, $grader, $type, $score, $passed, $extracted, $detail,
-                $usd, $run, now())
+            INSERT OR REPLACE INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,
+                detail, error, usd, input_tokens, output_tokens, transcript, run_id, created_at)
+            VALUES ($key, $cell, $grader, $type, $status, $score, $passed, $extracted, $detail, $error, $usd, $input,
+                $output, $transcript, $run, now())
             """,
             ("key", record.GradingKey), ("cell", record.CellKey), ("grader", record.Grader), ("type", record.GraderType),
-            ("score", record.Score), ("passed", record.Passed), ("extracted", record.Extracted), ("detail", record.Detail),
-            ("usd", record.Usd), ("run", record.RunId));
+            ("status", record.Status), ("score", record.Score), ("passed", record.Passed), ("extracted", record.Extracted),
+            ("detail", record.Detail), ("error", record.Error), ("usd", record.Usd), ("input", record.InputTokens),
+            ("output", record.OutputTokens), ("transcript", record.Transcript), ("run", record.RunId));
+
+    /// <summary>Errored gradings of the current plan per grader, for the end-of-run report.</summary>
+    public IReadOnlyList<GraderFailures> Failures() =>
+        _connection.Query(
+            $"""
+            SELECT g.grader, count(*), min(g.error) FROM grading_plan p JOIN gradings g ON g.grading_key = p.grading_key
+            WHERE g.status = '{GradingStatus.Error}' GROUP BY g.grader ORDER BY g.grader
+            """,
+            reader => new GraderFailures(reader.GetString(0), reader.Int32At(1), reader.IsDBNull(2) ? "" : reader.GetString(2)))
+            .ToList();
 
     /// <summary>Records the current graders and which grading stands for each solution, replacing the old plan.</summary>
     public void ReplacePlan(IReadOnlyList<GraderConfig> graders, IReadOnlyList<GradingPlanEntry> plan)

@@ -1,0 +1,52 @@
+using System.Threading.Channels;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Stages;
+
+/// <summary>
+/// The one writer of a Grade run: graders finish side by side, and this stores their gradings as they arrive, in short
+/// transactions, so a cancelled or crashed Grade keeps everything graded before it stopped.
+/// </summary>
+internal sealed class GradingWriter
+{
+    private readonly Channel<GradingRecord> _gradings = Channel.CreateUnbounded<GradingRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly StageRun _run;
+    private readonly Action<IReadOnlyList<GradingRecord>> _written;
+    private readonly Task _loop;
+
+    /// <param name="written">Called on the writer's thread after each stored batch (tallies, progress).</param>
+    public GradingWriter(StageRun run, Action<IReadOnlyList<GradingRecord>> written)
+    {
+        _run = run;
+        _written = written;
+        _loop = Task.Run(StoreAllAsync, CancellationToken.None);
+    }
+
+    public ValueTask AddAsync(GradingRecord grading) => _gradings.Writer.WriteAsync(grading, CancellationToken.None);
+
+    /// <summary>Stores everything still queued; the store is the stage's own again afterwards.</summary>
+    public Task CompleteAsync()
+    {
+        _gradings.Writer.TryComplete();
+        return _loop;
+    }
+
+    private async Task StoreAllAsync()
+    {
+        var reader = _gradings.Reader;
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            var batch = new List<GradingRecord>();
+            while (reader.TryRead(out var grading))
+            {
+                batch.Add(grading);
+            }
+
+            _run.Store.InTransaction(() => batch.ForEach(_run.Store.Gradings.Save));
+
+            // For Status in another process, which cannot open the store while this run holds it.
+            _run.Progress.PublishIfDue(_run.Store);
+            _written(batch);
+        }
+    }
+}
