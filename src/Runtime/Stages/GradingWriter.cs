@@ -9,6 +9,8 @@ namespace ItemEval.Runtime.Stages;
 /// </summary>
 internal sealed class GradingWriter
 {
+    private const int MaxBatch = 1000;
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
     private readonly Channel<GradingRecord> _gradings = Channel.CreateUnbounded<GradingRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly StageRun _run;
     private readonly Action<IReadOnlyList<GradingRecord>> _written;
@@ -36,17 +38,39 @@ internal sealed class GradingWriter
         var reader = _gradings.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            var batch = new List<GradingRecord>();
-            while (reader.TryRead(out var grading))
-            {
-                batch.Add(grading);
-            }
-
-            _run.Store.InTransaction(() => batch.ForEach(_run.Store.Gradings.Save));
+            var batch = await CollectBatchAsync(reader);
+            _run.Store.InTransaction(() => _run.Store.Gradings.SaveAll(batch));
 
             // For Status in another process, which cannot open the store while this run holds it.
             _run.Progress.PublishIfDue(_run.Store);
             _written(batch);
         }
+    }
+
+    /// <summary>
+    /// What arrives within one window, up to a cap: scorers finish thousands of gradings a second, and a transaction
+    /// per grading would make commits the cost of grading. A crash loses at most one window.
+    /// </summary>
+    private static async Task<List<GradingRecord>> CollectBatchAsync(ChannelReader<GradingRecord> reader)
+    {
+        var batch = new List<GradingRecord>();
+        using var window = new CancellationTokenSource(Window);
+        try
+        {
+            do
+            {
+                while (batch.Count < MaxBatch && reader.TryRead(out var grading))
+                {
+                    batch.Add(grading);
+                }
+            }
+            while (batch.Count < MaxBatch && await reader.WaitToReadAsync(window.Token));
+        }
+        catch (OperationCanceledException) when (window.IsCancellationRequested)
+        {
+            // The window closed: store what it gathered.
+        }
+
+        return batch;
     }
 }

@@ -15,7 +15,7 @@ public sealed class GradingRepositoryTests
             WriteEarlierGradingsTable(StudyStore.PathIn(directory));
 
             using var store = StudyStore.Open(directory);
-            store.Gradings.Save(new GradingRecord("k2", "c2", "judge", "numeric", GradingStatus.Error, null, null, null, null, "timed out", 0m, null, null, null, "r2"));
+            store.Gradings.SaveAll([new GradingRecord("k2", "c2", "judge", "numeric", GradingStatus.Error, null, null, null, null, "timed out", 0m, null, null, null, "r2")]);
 
             Assert.Equal(["k1"], store.Gradings.FinishedKeys());
         }
@@ -31,7 +31,7 @@ public sealed class GradingRepositoryTests
         using var temp = new TempStore();
         var grading = new GradingRecord("k", "c", "judge", "numeric", GradingStatus.ParseFailure, null, null, null, "no verdict", null, 0.0125m, 800, 40, "transcripts/r.jsonl#7", "r");
 
-        temp.Store.Gradings.Save(grading);
+        temp.Store.Gradings.SaveAll([grading]);
         temp.Reopen();
 
         var stored = temp.Store.Connection.Query(
