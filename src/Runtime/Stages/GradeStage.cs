@@ -50,12 +50,20 @@ public static class GradeStage
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+            // Reported below, once what was graded is stored.
+        }
+        finally
+        {
+            // Whatever stopped the loop, what was graded is stored before the store closes.
             await writer.CompleteAsync();
-            run.Cancelled(0);
-            throw;
         }
 
-        await writer.CompleteAsync();
+        if (stop.IsCancellationRequested)
+        {
+            run.Cancelled(0);
+            stop.ThrowIfCancellationRequested();
+        }
+
         store.InTransaction(() => store.Gradings.ReplacePlan(graders, plan.Entries));
         context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {plan.Entries.Count - graded} already graded");
         ReportFailures(context, store.Gradings.Failures());

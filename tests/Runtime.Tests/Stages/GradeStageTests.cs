@@ -62,9 +62,11 @@ public sealed class GradeStageTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             GradeStage.RunAsync(study.Context(), cancellation.Token, GraderRegistry.Default.With(stopping)));
         var kept = Statuses(study);
+        var cancelledRun = RunStatuses(study, "Grade");
         var resumed = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(healthy));
 
         Assert.Equal(5, kept.Count);
+        Assert.Equal(["cancelled"], cancelledRun);
         Assert.All(kept, row => Assert.Equal(GradingStatus.Done, row.Status));
         Assert.Equal(Gradings - 5, healthy.Asked.Count);
         Assert.Equal((Gradings - 5, Gradings), (resumed.NewGradings, resumed.PlannedGradings));
@@ -87,6 +89,12 @@ public sealed class GradeStageTests
                 "SELECT status, error, score FROM gradings",
                 reader => new GradingRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetDouble(2)))
             .ToList();
+    }
+
+    private static List<string> RunStatuses(TempStudy study, string target)
+    {
+        using var store = StudyStore.Open(study.Artifacts);
+        return store.Connection.Query("SELECT status FROM runs WHERE target = $target", reader => reader.GetString(0), ("target", target)).ToList();
     }
 
     private sealed record GradingRow(string Status, string? Error, double? Score);
