@@ -20,7 +20,9 @@ internal static class StudySchema
 
     /// <summary>Derived from the formats the dataset reader reads.</summary>
     public static readonly string[] Formats = [.. Datasets.DataFileQuery.Formats.Select(format => format.Name)];
-    public static readonly string[] GraderTypes = ["exact", "multiple_choice", "numeric", "regex"];
+
+    /// <summary>Taken from the grader registry, so a grader type exists in one place only.</summary>
+    public static readonly string[] GraderTypes = [.. Grading.GraderRegistry.Default.Types];
     public static readonly string[] ReasoningEfforts = ["minimal", "low", "medium", "high"];
 
     /// <summary>The options each scorer reads (Grading/*Scorer.cs).</summary>

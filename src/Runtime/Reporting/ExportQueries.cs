@@ -37,7 +37,8 @@ internal static class ExportQueries
 
     public const string Gradings = """
         SELECT g.grading_key, g.cell_key, g.grader, g.grader_type, g.score, g.passed, g.extracted, g.detail,
-               CAST(g.usd AS DOUBLE) AS usd, g.run_id, g.created_at
+               CAST(g.usd AS DOUBLE) AS usd, g.run_id, g.created_at, g.status, g.error, g.input_tokens, g.output_tokens,
+               g.transcript
         FROM grading_plan p JOIN gradings g ON g.grading_key = p.grading_key
         ORDER BY g.cell_key, g.grader
         """;

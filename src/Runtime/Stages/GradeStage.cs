@@ -1,52 +1,107 @@
+using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Grading;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
 
-/// <summary>Grades every finished solution with every grader that applies, skipping gradings already stored.</summary>
+/// <summary>
+/// Grades every finished solution with every grader that applies, skipping gradings already stored (errored ones run
+/// again). Graders run side by side and one writer stores their gradings as they arrive, so a cancelled Grade keeps
+/// what it graded; a grader that throws costs that one grading, never the stage.
+/// </summary>
 public static class GradeStage
 {
-    public static GradeResult Run(StageContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gradings in flight at once. Verifiable scorers finish at once; a judge's calls are further held to its model's
+    /// own limits by the model-call pipeline, so this only bounds how much waits there.
+    /// </summary>
+    private const int GradingsInFlight = 16;
+
+    /// <summary>For the MSBuild task, which runs synchronously.</summary>
+    public static GradeResult Run(StageContext context, CancellationToken stop) => RunAsync(context, stop).GetAwaiter().GetResult();
+
+    /// <param name="stop">Stops starting gradings; what was graded is stored.</param>
+    /// <param name="registry">The graders by type; null is <see cref="GraderRegistry.Default"/> (tests pass their own).</param>
+    public static async Task<GradeResult> RunAsync(StageContext context, CancellationToken stop, GraderRegistry? registry = null)
     {
+        registry ??= GraderRegistry.Default;
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Grade");
         var store = run.Store;
         var items = store.Items.ByUid();
         var graders = study.EffectiveGraders(items.Values.Select(item => item.Scheme));
-        var existing = store.Gradings.Keys();
-        var plan = new List<GradingPlanEntry>();
+        var byName = graders.ToDictionary(grader => grader.Name, grader => registry.Get(grader.Type), StringComparer.Ordinal);
+        var plan = GradingPlan.For(store.Solutions.Gradable(), items, graders, store.Gradings.FinishedKeys());
         var graded = 0;
+        var failed = 0;
         var ticker = new ProgressTicker(context.Reporter);
-        var solutions = store.Solutions.Gradable();
-        store.InTransaction(() =>
+        var writer = new GradingWriter(run, batch =>
         {
-            foreach (var solution in solutions)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var item = items[solution.ItemUid];
-                foreach (var grader in graders.Where(grader => GraderSelection.AppliesTo(grader, item)))
-                {
-                    var key = GradingKeys.For(solution.CellKey, grader);
-                    plan.Add(new GradingPlanEntry(solution.CellKey, grader.Name, key));
-                    if (existing.Contains(key))
-                    {
-                        continue;
-                    }
-
-                    var result = solution.Status == SolutionStatus.Empty
-                        ? new ScoreResult(0, false, null, "empty output")
-                        : ScorerRegistry.Get(grader.Type).Score(solution.Output, item, grader);
-                    store.Gradings.Save(new GradingRecord(key, solution.CellKey, grader.Name, grader.Type, result.Score, result.Passed, result.Extracted, result.Detail, 0m, run.RunId));
-                    graded++;
-                    ticker.Tick(() => $"graded {graded} new, {plan.Count} in plan");
-                    run.Progress.PublishIfDue(store);
-                }
-            }
-
-            store.Gradings.ReplacePlan(graders, plan);
+            graded += batch.Count;
+            failed += batch.Count(grading => grading.Status == GradingStatus.Error);
+            ticker.Tick(() => $"graded {graded} new ({failed} failed), {plan.Entries.Count} in plan");
         });
-        context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {plan.Count - graded} already graded");
+        try
+        {
+            await Parallel.ForEachAsync(
+                plan.Pending,
+                new ParallelOptions { MaxDegreeOfParallelism = GradingsInFlight, CancellationToken = stop },
+                async (pending, token) => await writer.AddAsync(Record(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], token), run.RunId)));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Reported below, once what was graded is stored.
+        }
+        finally
+        {
+            // Whatever stopped the loop, what was graded is stored before the store closes.
+            await writer.CompleteAsync();
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            run.Cancelled(0);
+            stop.ThrowIfCancellationRequested();
+        }
+
+        store.InTransaction(() => store.Gradings.ReplacePlan(graders, plan.Entries));
+        context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {plan.Entries.Count - graded} already graded");
+        ReportFailures(context, store.Gradings.Failures());
         run.Succeeded();
-        return new GradeResult(graded, plan.Count, store.Gradings.Fingerprint());
+        return new GradeResult(graded, plan.Entries.Count, store.Gradings.Fingerprint(), failed);
+    }
+
+    private static async ValueTask<GradeOutcome> OutcomeAsync(PendingGrading pending, IGrader grader, CancellationToken token)
+    {
+        if (pending.Solution.Status == SolutionStatus.Empty)
+        {
+            return GradeOutcome.Scored(new ScoreResult(0, false, null, "empty output"));
+        }
+
+        try
+        {
+            return await grader.GradeAsync(new GradingContext(pending.Solution.CellKey, pending.Solution.Output, pending.Item, pending.Grader), token);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException && !(error is OperationCanceledException && token.IsCancellationRequested))
+        {
+            return GradeOutcome.Failed(error.Message);
+        }
+    }
+
+    private static GradingRecord Record(PendingGrading pending, GradeOutcome outcome, string runId) =>
+        new(pending.GradingKey, pending.Solution.CellKey, pending.Grader.Name, pending.Grader.Type, outcome.Status, outcome.Score,
+            outcome.Passed, outcome.Extracted, outcome.Detail, outcome.Error, outcome.Usd, outcome.InputTokens, outcome.OutputTokens,
+            outcome.Transcript, runId);
+
+    /// <summary>An error, so the Grade target stays out of date and the next build retries exactly these gradings.</summary>
+    private static void ReportFailures(StageContext context, IReadOnlyList<GraderFailures> failures)
+    {
+        foreach (var failure in failures)
+        {
+            context.Reporter.Report(Diagnostic.Error(
+                DiagnosticCodes.GradingFailed,
+                $"grader '{failure.Grader}': {failure.Failed} grading(s) failed (first: {failure.FirstError}); run Grade again to retry them",
+                SourceLocation.Start(context.StudyFile)));
+        }
     }
 }

@@ -74,7 +74,7 @@ public sealed record LoadedStudy(StudyConfig Config, IReadOnlyList<PromptTemplat
             return Config.Graders;
         }
 
-        var known = Grading.ScorerRegistry.KnownTypes;
+        var known = Grading.GraderRegistry.Default.Types;
         return itemSchemes
             .Where(scheme => scheme is not null && known.Contains(scheme, StringComparer.OrdinalIgnoreCase))
             .Select(scheme => scheme!.ToLowerInvariant())

@@ -1,14 +1,22 @@
 namespace ItemEval.Runtime.Store;
 
-/// <summary>One grade of one solution by one grader.</summary>
+/// <summary>
+/// One grade of one solution by one grader, with its <see cref="GradingStatus"/>; an errored grading has no score and
+/// says why. Cost, tokens and transcript are a judge's (a verifiable scorer's are $0, none and null).
+/// </summary>
 public sealed record GradingRecord(
     string GradingKey,
     string CellKey,
     string Grader,
     string GraderType,
-    double Score,
-    bool Passed,
+    string Status,
+    double? Score,
+    bool? Passed,
     string? Extracted,
     string? Detail,
+    string? Error,
     decimal Usd,
+    int? InputTokens,
+    int? OutputTokens,
+    string? Transcript,
     string RunId);

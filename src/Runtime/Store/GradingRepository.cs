@@ -10,18 +10,55 @@ public sealed class GradingRepository
 
     internal GradingRepository(DuckDBConnection connection) => _connection = connection;
 
-    public IReadOnlySet<string> Keys() =>
-        _connection.Query("SELECT grading_key FROM gradings", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Keys of gradings that need no new attempt: every stored one but the errored (those run again).</summary>
+    public IReadOnlySet<string> FinishedKeys() =>
+        _connection.Query($"SELECT grading_key FROM gradings WHERE status IS DISTINCT FROM '{GradingStatus.Error}'", reader => reader.GetString(0))
+            .ToHashSet(StringComparer.Ordinal);
 
-    public void Save(GradingRecord record) =>
+    /// <summary>
+    /// Stores a batch in one statement: appended to a scratch table, then upserted. Row-by-row INSERTs cost milliseconds
+    /// each, which would make storing, not grading, the cost of a Grade.
+    /// </summary>
+    public void SaveAll(IReadOnlyList<GradingRecord> records)
+    {
         _connection.Execute(
             """
-            INSERT OR REPLACE INTO gradings VALUES ($key, $cell, $grader, $type, $score, $passed, $extracted, $detail,
-                $usd, $run, now())
+            CREATE TEMP TABLE IF NOT EXISTS grading_batch (
+                grading_key VARCHAR, cell_key VARCHAR, grader VARCHAR, grader_type VARCHAR, status VARCHAR, score DOUBLE,
+                passed BOOLEAN, extracted VARCHAR, detail VARCHAR, error VARCHAR, usd DECIMAL(18,6), input_tokens INTEGER,
+                output_tokens INTEGER, transcript VARCHAR, run_id VARCHAR)
+            """);
+        using (var appender = _connection.CreateAppender("temp", "main", "grading_batch"))
+        {
+            foreach (var record in records)
+            {
+                appender.CreateRow()
+                    .AppendValue(record.GradingKey).AppendValue(record.CellKey).AppendValue(record.Grader).AppendValue(record.GraderType)
+                    .AppendValue(record.Status).AppendValue(record.Score).AppendValue(record.Passed).AppendValue(record.Extracted)
+                    .AppendValue(record.Detail).AppendValue(record.Error).AppendValue(record.Usd).AppendValue(record.InputTokens)
+                    .AppendValue(record.OutputTokens).AppendValue(record.Transcript).AppendValue(record.RunId)
+                    .EndRow();
+            }
+        }
+
+        _connection.Execute(
+            """
+            INSERT OR REPLACE INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,
+                detail, error, usd, input_tokens, output_tokens, transcript, run_id, created_at)
+            SELECT *, now() FROM grading_batch;
+            DELETE FROM grading_batch;
+            """);
+    }
+
+    /// <summary>Errored gradings of the current plan per grader, for the end-of-run report.</summary>
+    public IReadOnlyList<GraderFailures> Failures() =>
+        _connection.Query(
+            $"""
+            SELECT g.grader, count(*), min(g.error) FROM grading_plan p JOIN gradings g ON g.grading_key = p.grading_key
+            WHERE g.status = '{GradingStatus.Error}' GROUP BY g.grader ORDER BY g.grader
             """,
-            ("key", record.GradingKey), ("cell", record.CellKey), ("grader", record.Grader), ("type", record.GraderType),
-            ("score", record.Score), ("passed", record.Passed), ("extracted", record.Extracted), ("detail", record.Detail),
-            ("usd", record.Usd), ("run", record.RunId));
+            reader => new GraderFailures(reader.GetString(0), reader.Int32At(1), reader.IsDBNull(2) ? "" : reader.GetString(2)))
+            .ToList();
 
     /// <summary>Records the current graders and which grading stands for each solution, replacing the old plan.</summary>
     public void ReplacePlan(IReadOnlyList<GraderConfig> graders, IReadOnlyList<GradingPlanEntry> plan)

@@ -34,7 +34,8 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS gradings (
             grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
             score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,
-            run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+            run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, status VARCHAR DEFAULT 'done', error VARCHAR,
+            input_tokens INTEGER, output_tokens INTEGER, transcript VARCHAR);
         CREATE TABLE IF NOT EXISTS graders (
             grader VARCHAR PRIMARY KEY, grader_type VARCHAR NOT NULL, scheme VARCHAR, options JSON NOT NULL);
         CREATE TABLE IF NOT EXISTS grading_plan (
@@ -51,5 +52,10 @@ internal static class Schema
     public const string Upgrade = """
         ALTER TABLE ledger ADD COLUMN IF NOT EXISTS unconfirmed BOOLEAN DEFAULT false;
         ALTER TABLE ledger ADD COLUMN IF NOT EXISTS cache_hit BOOLEAN DEFAULT false;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'done';
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS error VARCHAR;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS input_tokens INTEGER;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS output_tokens INTEGER;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS transcript VARCHAR;
         """;
 }

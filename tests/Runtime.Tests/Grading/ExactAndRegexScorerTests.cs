@@ -34,8 +34,8 @@ public sealed class ExactAndRegexScorerTests
     [Fact]
     public void The_registry_knows_each_type()
     {
-        Assert.Equal(["exact", "multiple_choice", "numeric", "regex"], ScorerRegistry.KnownTypes.Order());
-        Assert.IsType<NumericScorer>(ScorerRegistry.Get("NUMERIC"));
-        Assert.Throws<ArgumentException>(() => ScorerRegistry.Get("judge"));
+        Assert.Equal(["exact", "multiple_choice", "numeric", "regex"], GraderRegistry.Default.Types.Order());
+        Assert.IsType<NumericScorer>(Assert.IsType<ScorerGrader>(GraderRegistry.Default.Get("NUMERIC")).Scorer);
+        Assert.Throws<ArgumentException>(() => GraderRegistry.Default.Get("judge"));
     }
 }

@@ -1,0 +1,26 @@
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Grading;
+
+/// <summary>
+/// What one grading produced: its <see cref="GradingStatus"/>, the grade (absent when it errored), and what it cost —
+/// dollars, tokens and the transcript of a judge's call (none for a verifiable scorer).
+/// </summary>
+public sealed record GradeOutcome(
+    string Status,
+    double? Score,
+    bool? Passed,
+    string? Extracted,
+    string? Detail,
+    string? Error = null,
+    decimal Usd = 0m,
+    int? InputTokens = null,
+    int? OutputTokens = null,
+    string? Transcript = null)
+{
+    public static GradeOutcome Scored(ScoreResult result) =>
+        new(GradingStatus.Done, result.Score, result.Passed, result.Extracted, result.Detail);
+
+    public static GradeOutcome Failed(string error) =>
+        new(GradingStatus.Error, null, null, null, null, error);
+}

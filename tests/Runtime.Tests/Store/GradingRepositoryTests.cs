@@ -1,0 +1,60 @@
+using DuckDB.NET.Data;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Tests.Store;
+
+public sealed class GradingRepositoryTests
+{
+    [Fact]
+    public void A_store_written_before_grading_status_opens_and_its_gradings_stand_as_done()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "itemeval-store-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        try
+        {
+            WriteEarlierGradingsTable(StudyStore.PathIn(directory));
+
+            using var store = StudyStore.Open(directory);
+            store.Gradings.SaveAll([new GradingRecord("k2", "c2", "judge", "numeric", GradingStatus.Error, null, null, null, null, "timed out", 0m, null, null, null, "r2")]);
+
+            Assert.Equal(["k1"], store.Gradings.FinishedKeys());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_judge_grading_keeps_its_cost_tokens_and_transcript()
+    {
+        using var temp = new TempStore();
+        var grading = new GradingRecord("k", "c", "judge", "numeric", GradingStatus.ParseFailure, null, null, null, "no verdict", null, 0.0125m, 800, 40, "transcripts/r.jsonl#7", "r");
+
+        temp.Store.Gradings.SaveAll([grading]);
+        temp.Reopen();
+
+        var stored = temp.Store.Connection.Query(
+                "SELECT status, CAST(usd AS DOUBLE), input_tokens, output_tokens, transcript FROM gradings",
+                reader => (reader.GetString(0), reader.GetDouble(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4)))
+            .Single();
+        Assert.Equal((GradingStatus.ParseFailure, 0.0125, 800, 40, "transcripts/r.jsonl#7"), stored);
+        Assert.Contains("k", temp.Store.Gradings.FinishedKeys());
+    }
+
+    /// <summary>The gradings table as schema 1 first shipped it, with one grading in it.</summary>
+    private static void WriteEarlierGradingsTable(string path)
+    {
+        using var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE gradings (
+                grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
+                score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,
+                run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+            INSERT INTO gradings VALUES ('k1', 'c1', 'numeric', 'numeric', 1, true, '4', NULL, 0, 'r1', now());
+            """;
+        command.ExecuteNonQuery();
+    }
+}
