@@ -1,5 +1,6 @@
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Grading;
+using ItemEval.Runtime.Stages.Grade;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;

@@ -3,7 +3,7 @@ using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Grading;
 using ItemEval.Runtime.Store;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Grade;
 
 /// <summary>
 /// Which grading stands for each solution under each grader that applies (<see cref="Entries"/>, what exports join

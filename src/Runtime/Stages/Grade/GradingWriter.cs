@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using ItemEval.Runtime.Store;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Grade;
 
 /// <summary>
 /// The one writer of a Grade run: graders finish side by side, and this stores their gradings as they arrive, in short

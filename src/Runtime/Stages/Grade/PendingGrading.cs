@@ -2,7 +2,7 @@ using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Store;
 
-namespace ItemEval.Runtime.Stages;
+namespace ItemEval.Runtime.Stages.Grade;
 
 /// <summary>One grading still to do: a solution, its item, the grader that applies and the key its row is stored under.</summary>
 internal sealed record PendingGrading(GradableSolution Solution, Item Item, GraderConfig Grader, string GradingKey);
