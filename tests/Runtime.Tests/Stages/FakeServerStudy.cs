@@ -13,8 +13,17 @@ internal static class FakeServerStudy
     public static readonly DictionaryEnvironment Keys = new(new() { ["OPENAI_API_KEY"] = "test-key", ["ANTHROPIC_API_KEY"] = "test-key", ["GEMINI_API_KEY"] = "test-key" });
 
     /// <param name="options">More model options, written inside the options mapping (e.g. <c>timeout_seconds: 1</c>).</param>
+    /// <param name="budget">The lines under <c>budget:</c>, each indented by two spaces (e.g. a cap and prices).</param>
     public static TempStudy Create(
-        string baseUrl, DictionaryEnvironment? environment = null, string models = AllModels, string onEmpty = "keep", int items = 3, string options = "", RetrySettings? retries = null)
+        string baseUrl,
+        DictionaryEnvironment? environment = null,
+        string models = AllModels,
+        string onEmpty = "keep",
+        int items = 3,
+        string options = "",
+        RetrySettings? retries = null,
+        int maxTokens = 200,
+        string budget = "  max_usd: 1")
     {
         var more = options.Length == 0 ? "" : ", " + options;
         var entries = string.Join('\n', models.Split(',').Select(model => $$"""
@@ -23,7 +32,7 @@ internal static class FakeServerStudy
                   lanes:
                     - name: warm
                       temperature: 0.7
-                      max_tokens: 200
+                      max_tokens: {{maxTokens}}
                       {{(model.Contains("o3", StringComparison.Ordinal) ? "reasoning_effort: low" : "")}}
             """));
         var yaml = $"""
@@ -40,7 +49,7 @@ internal static class FakeServerStudy
                 - name: plain
                   path: prompts/plain.txt
             budget:
-              max_usd: 1
+            {budget}
             """;
         return new TempStudy(items, yaml) { Environment = environment ?? Keys, Retries = retries ?? FastRetries };
     }

@@ -26,31 +26,12 @@ public sealed class LedgerCompletenessTests : FakeServerTest
         Assert.True(store.Ledger.TotalUsd() > store.Ledger.UnconfirmedUsd());
     }
 
-    private TempStudy Study(int items)
-    {
-        var yaml = $$"""
-            name: books
-            datasets:
-              - name: quiz
-                path: data/items.jsonl
-                mapping: {id: id, input: question, target: answer, scheme: scheme}
-            design:
-              models:
-                - id: openai/gpt-4o-mini
-                  options: {base_url: "{{Server.BaseUrl}}/v1", max_concurrency: 1}
-                  lanes:
-                    - name: short
-                      max_tokens: 16
-              templates:
-                - name: plain
-                  path: prompts/plain.txt
-            budget:
-              max_usd: 1
-            """;
-        return new TempStudy(items, yaml)
-        {
-            Environment = new DictionaryEnvironment(new() { ["OPENAI_API_KEY"] = "test-key" }),
-            Retries = new RetrySettings { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(3) },
-        };
-    }
+    private TempStudy Study(int items) =>
+        FakeServerStudy.Create(
+            Server.BaseUrl,
+            models: "openai/gpt-4o-mini",
+            items: items,
+            options: "max_concurrency: 1",
+            retries: new RetrySettings { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(3) },
+            maxTokens: 16);
 }

@@ -46,33 +46,13 @@ public sealed class SpendCapTests : FakeServerTest
         Assert.Equal(afterFirst, Server.RequestCount);
     }
 
-    private TempStudy Study(int items)
-    {
-        var yaml = $$"""
-            name: capped
-            datasets:
-              - name: quiz
-                path: data/items.jsonl
-                mapping: {id: id, input: question, target: answer, scheme: scheme}
-            design:
-              models:
-                - id: openai/gpt-4o-mini
-                  options: {base_url: "{{Server.BaseUrl}}/v1", max_concurrency: 8}
-                  lanes:
-                    - name: short
-                      max_tokens: 16
-              templates:
-                - name: plain
-                  path: prompts/plain.txt
-            budget:
-              max_usd: {{Cap}}
-              prices:
-                openai/gpt-4o-mini: {input: 1000, output: 1000}
-            """;
-        return new TempStudy(items, yaml)
-        {
-            Environment = new DictionaryEnvironment(new() { ["OPENAI_API_KEY"] = "test-key" }),
-            Retries = new RetrySettings { MaxRetries = 0 },
-        };
-    }
+    private TempStudy Study(int items) =>
+        FakeServerStudy.Create(
+            Server.BaseUrl,
+            models: "openai/gpt-4o-mini",
+            items: items,
+            options: "max_concurrency: 8",
+            retries: new RetrySettings { MaxRetries = 0 },
+            maxTokens: 16,
+            budget: $"  max_usd: {Cap}\n  prices:\n    openai/gpt-4o-mini: {{input: 1000, output: 1000}}");
 }
