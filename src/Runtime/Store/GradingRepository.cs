@@ -6,6 +6,14 @@ namespace ItemEval.Runtime.Store;
 /// <summary>Grades keyed by grading key (solution key × grader × its configuration).</summary>
 public sealed class GradingRepository
 {
+    private static readonly StagingTable Staging = new(
+        "grading_batch",
+        """
+        grading_key VARCHAR, cell_key VARCHAR, grader VARCHAR, grader_type VARCHAR, status VARCHAR, score DOUBLE,
+        passed BOOLEAN, extracted VARCHAR, detail VARCHAR, error VARCHAR, usd DECIMAL(18,6), input_tokens INTEGER,
+        output_tokens INTEGER, transcript VARCHAR, run_id VARCHAR
+        """);
+
     private readonly DuckDBConnection _connection;
 
     internal GradingRepository(DuckDBConnection connection) => _connection = connection;
@@ -19,36 +27,20 @@ public sealed class GradingRepository
     /// Stores a batch in one statement: appended to a scratch table, then upserted. Row-by-row INSERTs cost milliseconds
     /// each, which would make storing, not grading, the cost of a Grade.
     /// </summary>
-    public void SaveAll(IReadOnlyList<GradingRecord> records)
-    {
-        _connection.Execute(
-            """
-            CREATE TEMP TABLE IF NOT EXISTS grading_batch (
-                grading_key VARCHAR, cell_key VARCHAR, grader VARCHAR, grader_type VARCHAR, status VARCHAR, score DOUBLE,
-                passed BOOLEAN, extracted VARCHAR, detail VARCHAR, error VARCHAR, usd DECIMAL(18,6), input_tokens INTEGER,
-                output_tokens INTEGER, transcript VARCHAR, run_id VARCHAR)
-            """);
-        using (var appender = _connection.CreateAppender("temp", "main", "grading_batch"))
-        {
-            foreach (var record in records)
-            {
-                appender.CreateRow()
-                    .AppendValue(record.GradingKey).AppendValue(record.CellKey).AppendValue(record.Grader).AppendValue(record.GraderType)
-                    .AppendValue(record.Status).AppendValue(record.Score).AppendValue(record.Passed).AppendValue(record.Extracted)
-                    .AppendValue(record.Detail).AppendValue(record.Error).AppendValue(record.Usd).AppendValue(record.InputTokens)
-                    .AppendValue(record.OutputTokens).AppendValue(record.Transcript).AppendValue(record.RunId)
-                    .EndRow();
-            }
-        }
-
-        _connection.Execute(
+    public void SaveAll(IReadOnlyList<GradingRecord> records) =>
+        Staging.Write(
+            _connection,
+            records,
+            static (row, record) => row
+                .AppendValue(record.GradingKey).AppendValue(record.CellKey).AppendValue(record.Grader).AppendValue(record.GraderType)
+                .AppendValue(record.Status).AppendValue(record.Score).AppendValue(record.Passed).AppendValue(record.Extracted)
+                .AppendValue(record.Detail).AppendValue(record.Error).AppendValue(record.Usd).AppendValue(record.InputTokens)
+                .AppendValue(record.OutputTokens).AppendValue(record.Transcript).AppendValue(record.RunId),
             """
             INSERT OR REPLACE INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,
                 detail, error, usd, input_tokens, output_tokens, transcript, run_id, created_at)
-            SELECT *, now() FROM grading_batch;
-            DELETE FROM grading_batch;
+            SELECT *, now() FROM grading_batch
             """);
-    }
 
     /// <summary>Errored gradings of the current plan per grader, for the end-of-run report.</summary>
     public IReadOnlyList<GraderFailures> Failures() =>

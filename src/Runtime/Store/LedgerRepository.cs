@@ -5,18 +5,32 @@ namespace ItemEval.Runtime.Store;
 /// <summary>The spend ledger: one row per provider attempt that may have been billed; cache hits cost nothing and are not in it.</summary>
 public sealed class LedgerRepository
 {
+    private static readonly StagingTable Staging = new(
+        "ledger_batch",
+        """
+        entry_id VARCHAR, run_id VARCHAR, kind VARCHAR, cell_key VARCHAR, model VARCHAR, input_tokens INTEGER,
+        output_tokens INTEGER, usd DECIMAL(18,6), unconfirmed BOOLEAN, cache_hit BOOLEAN
+        """);
+
     private readonly DuckDBConnection _connection;
 
     internal LedgerRepository(DuckDBConnection connection) => _connection = connection;
 
-    public void Add(LedgerEntry entry) =>
-        _connection.Execute(
+    public void Add(LedgerEntry entry) => AddAll([entry]);
+
+    /// <summary>Records a batch in bulk (see <see cref="StagingTable"/>).</summary>
+    public void AddAll(IReadOnlyList<LedgerEntry> entries) =>
+        Staging.Write(
+            _connection,
+            entries,
+            static (row, entry) => row
+                .AppendValue(Guid.NewGuid().ToString("N")).AppendValue(entry.RunId).AppendValue(entry.Kind).AppendValue(entry.CellKey)
+                .AppendValue(entry.Model).AppendValue(entry.InputTokens).AppendValue(entry.OutputTokens).AppendValue(entry.Usd)
+                .AppendValue(entry.Unconfirmed).AppendValue(entry.CacheHit),
             """
             INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed, cache_hit)
-            VALUES ($id, $run, $kind, $cell, $model, $in, $out, $usd, now(), $unconfirmed, $cache_hit)
-            """,
-            ("id", Guid.NewGuid().ToString("N")), ("run", entry.RunId), ("kind", entry.Kind), ("cell", entry.CellKey),
-            ("model", entry.Model), ("in", entry.InputTokens), ("out", entry.OutputTokens), ("usd", entry.Usd), ("unconfirmed", entry.Unconfirmed), ("cache_hit", entry.CacheHit));
+            SELECT entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, now(), unconfirmed, cache_hit FROM ledger_batch
+            """);
 
     /// <summary>Everything that may have been billed; unconfirmed attempts count at their worst case.</summary>
     public decimal TotalUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger"));

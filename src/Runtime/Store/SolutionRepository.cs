@@ -6,6 +6,34 @@ namespace ItemEval.Runtime.Store;
 /// <summary>Generated outputs keyed by cell key, and the resume predicate over them.</summary>
 public sealed class SolutionRepository
 {
+    private const string Upsert = """
+        INSERT INTO solutions
+        SELECT cell_key, condition_id, item_uid, epoch, model, status, output, error, finish_reason, requested_parameters,
+            effective_parameters, input_tokens, output_tokens, reasoning_tokens, cache_read_tokens, cache_write_tokens, usd,
+            latency_ms, provider_request_id, 1, retries, cache_hit, run_id, now(), transcript
+        FROM solution_batch
+        ON CONFLICT (cell_key) DO UPDATE SET
+            status = excluded.status, output = excluded.output, error = excluded.error,
+            finish_reason = excluded.finish_reason, requested_parameters = excluded.requested_parameters,
+            effective_parameters = excluded.effective_parameters, input_tokens = excluded.input_tokens,
+            output_tokens = excluded.output_tokens, reasoning_tokens = excluded.reasoning_tokens,
+            cache_read_tokens = excluded.cache_read_tokens, cache_write_tokens = excluded.cache_write_tokens,
+            usd = excluded.usd, latency_ms = excluded.latency_ms, provider_request_id = excluded.provider_request_id,
+            attempts = solutions.attempts + 1, retries = solutions.retries + excluded.retries,
+            cache_hit = excluded.cache_hit, run_id = excluded.run_id, created_at = excluded.created_at,
+            transcript = excluded.transcript
+        """;
+
+    private static readonly StagingTable Staging = new(
+        "solution_batch",
+        """
+        cell_key VARCHAR, condition_id VARCHAR, item_uid VARCHAR, epoch INTEGER, model VARCHAR, status VARCHAR,
+        output VARCHAR, error VARCHAR, finish_reason VARCHAR, requested_parameters VARCHAR, effective_parameters VARCHAR,
+        input_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, cache_read_tokens INTEGER,
+        cache_write_tokens INTEGER, usd DECIMAL(18,6), latency_ms DOUBLE, provider_request_id VARCHAR, retries INTEGER,
+        cache_hit BOOLEAN, run_id VARCHAR, transcript VARCHAR
+        """);
+
     private readonly DuckDBConnection _connection;
 
     internal SolutionRepository(DuckDBConnection connection) => _connection = connection;
@@ -28,33 +56,19 @@ public sealed class SolutionRepository
             .ToList();
 
     /// <summary>Stores a result; a repeated attempt on an errored cell replaces it and counts the attempt.</summary>
-    public void Save(SolutionRecord record)
+    public void Save(SolutionRecord record) => SaveAll([record]);
+
+    /// <summary>
+    /// Stores a batch in bulk (see <see cref="StagingTable"/>); a repeated attempt on an errored cell replaces it and
+    /// counts the attempt. One statement cannot update a row twice, so a cell that comes twice in a batch is stored in
+    /// a second pass, in arrival order.
+    /// </summary>
+    public void SaveAll(IReadOnlyList<SolutionRecord> records)
     {
-        _connection.Execute(
-            """
-            INSERT INTO solutions VALUES ($key, $condition, $item, $epoch, $model, $status, $output, $error, $finish,
-                $requested, $effective, $in, $out, $reasoning, $cache_read, $cache_write, $usd, $latency, $request_id,
-                1, $retries, $cache_hit, $run, now(), $transcript)
-            ON CONFLICT (cell_key) DO UPDATE SET
-                status = excluded.status, output = excluded.output, error = excluded.error,
-                finish_reason = excluded.finish_reason, requested_parameters = excluded.requested_parameters,
-                effective_parameters = excluded.effective_parameters, input_tokens = excluded.input_tokens,
-                output_tokens = excluded.output_tokens, reasoning_tokens = excluded.reasoning_tokens,
-                cache_read_tokens = excluded.cache_read_tokens, cache_write_tokens = excluded.cache_write_tokens,
-                usd = excluded.usd, latency_ms = excluded.latency_ms, provider_request_id = excluded.provider_request_id,
-                attempts = solutions.attempts + 1, retries = solutions.retries + excluded.retries,
-                cache_hit = excluded.cache_hit, run_id = excluded.run_id, created_at = excluded.created_at,
-                transcript = excluded.transcript
-            """,
-            ("key", record.CellKey), ("condition", record.ConditionId), ("item", record.ItemUid), ("epoch", record.Epoch),
-            ("model", record.Model), ("status", record.Status), ("output", record.Output), ("error", record.Error),
-            ("finish", record.FinishReason), ("requested", record.RequestedParametersJson),
-            ("effective", record.EffectiveParametersJson), ("in", record.Usage.InputTokens),
-            ("out", record.Usage.OutputTokens), ("reasoning", record.Usage.ReasoningTokens),
-            ("cache_read", record.Usage.CacheReadTokens), ("cache_write", record.Usage.CacheWriteTokens),
-            ("usd", record.Usd), ("latency", record.LatencyMs), ("request_id", record.ProviderRequestId),
-            ("retries", record.Retries), ("cache_hit", record.CacheHit), ("run", record.RunId),
-            ("transcript", record.Transcript));
+        foreach (var pass in InPasses(records))
+        {
+            Staging.Write(_connection, pass, Append, Upsert);
+        }
     }
 
     /// <summary>Outputs ready to grade: done or empty solutions of the current grid.</summary>
@@ -87,4 +101,31 @@ public sealed class SolutionRepository
                 """,
                 reader => new ConditionFailures(reader.GetString(0), reader.Int32At(1), reader.Int32At(2), reader.GetString(3)))
             .ToList();
+
+    private static IEnumerable<IReadOnlyList<SolutionRecord>> InPasses(IReadOnlyList<SolutionRecord> records)
+    {
+        var remaining = records;
+        while (remaining.Count > 0)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var later = new List<SolutionRecord>();
+            var pass = new List<SolutionRecord>(remaining.Count);
+            foreach (var record in remaining)
+            {
+                (seen.Add(record.CellKey) ? pass : later).Add(record);
+            }
+
+            yield return pass;
+            remaining = later;
+        }
+    }
+
+    private static void Append(IDuckDBAppenderRow row, SolutionRecord record) =>
+        row.AppendValue(record.CellKey).AppendValue(record.ConditionId).AppendValue(record.ItemUid).AppendValue(record.Epoch)
+            .AppendValue(record.Model).AppendValue(record.Status).AppendValue(record.Output).AppendValue(record.Error)
+            .AppendValue(record.FinishReason).AppendValue(record.RequestedParametersJson).AppendValue(record.EffectiveParametersJson)
+            .AppendValue(record.Usage.InputTokens).AppendValue(record.Usage.OutputTokens).AppendValue(record.Usage.ReasoningTokens)
+            .AppendValue(record.Usage.CacheReadTokens).AppendValue(record.Usage.CacheWriteTokens).AppendValue(record.Usd)
+            .AppendValue(record.LatencyMs).AppendValue(record.ProviderRequestId).AppendValue(record.Retries)
+            .AppendValue(record.CacheHit).AppendValue(record.RunId).AppendValue(record.Transcript);
 }

@@ -12,6 +12,12 @@ public sealed class StudyStore : IDisposable
 {
     public const string FileName = "itemeval.duckdb";
 
+    /// <summary>
+    /// DuckDB's own cap (its default is 80% of the machine's RAM): above it DuckDB spills to <c>itemeval.duckdb.tmp/</c>
+    /// instead of growing the process, so a big study neither exhausts a shared machine nor fails out of memory.
+    /// </summary>
+    public const string MemoryLimit = "1GB";
+
     private StudyStore(DuckDBConnection connection, string path)
     {
         Connection = connection;
@@ -50,6 +56,7 @@ public sealed class StudyStore : IDisposable
         connection.Open();
         try
         {
+            connection.Execute($"SET memory_limit = '{MemoryLimit}'");
             EnsureSchema(connection, path);
         }
         catch

@@ -23,6 +23,25 @@ public sealed class GenerateStageTests
     }
 
     [Fact]
+    public async Task Fast_models_are_stored_in_transactions_of_at_most_a_thousand_cells_with_every_ledger_row()
+    {
+        using var study = new TempStudy(items: 1600);
+        study.Prepare();
+        var client = new ScriptedClient((_, _, _) => Task.FromResult(ScriptedClient.Answer("The answer is 5.")));
+
+        var run = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+
+        using var store = StudyStore.Open(study.Artifacts);
+        // created_at is now(), the start of the row's transaction: rows sharing it were committed together.
+        var largestTransaction = Convert.ToInt32(store.Connection.Scalar("SELECT max(rows) FROM (SELECT count(*) AS rows FROM solutions GROUP BY created_at)"), System.Globalization.CultureInfo.InvariantCulture);
+        var ledgerRows = Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM ledger WHERE run_id = $run", ("run", run.RunId)), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(3200, run.Done);
+        Assert.Empty(store.Solutions.Pending());
+        Assert.Equal(3200, ledgerRows);
+        Assert.InRange(largestTransaction, 1, 1000);
+    }
+
+    [Fact]
     public async Task A_cancelled_run_keeps_finished_cells_and_the_next_run_does_only_the_rest()
     {
         using var study = new TempStudy(items: 30);

@@ -59,6 +59,21 @@ public sealed class SolutionRepositoryTests
         Assert.NotEqual(before, temp.Store.Solutions.Fingerprint());
     }
 
+    [Fact]
+    public void A_batch_is_stored_in_bulk_and_a_cell_twice_in_it_counts_both_attempts()
+    {
+        using var temp = new TempStore();
+        var batch = Enumerable.Range(1, 2500).Select(i => Solution($"key{i}", SolutionStatus.Done))
+            .Prepend(Solution("key1", SolutionStatus.Error)).ToList();
+
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveAll(batch));
+        temp.Reopen();
+
+        Assert.Equal(2500, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions WHERE status = 'done'")));
+        Assert.Equal(2, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT attempts FROM solutions WHERE cell_key = 'key1'")));
+        Assert.Equal("stop", temp.Store.Connection.Scalar("SELECT finish_reason FROM solutions WHERE cell_key = 'key2500'"));
+    }
+
     private static SolutionRecord Solution(string key, string status) =>
         new(key, Condition.Id, "quiz/1", 1, "mock/a", status, status == SolutionStatus.Done ? "42" : "", status == SolutionStatus.Error ? "boom" : null,
             "stop", "{}", "{}", new TokenUsage(1, 1), 0m, 1, null, 0, false, "run1");

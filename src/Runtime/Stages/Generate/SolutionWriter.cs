@@ -5,12 +5,14 @@ using ItemEval.Runtime.Store;
 namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>
-/// The one writer of a Generate run: stores results as they arrive, in short transactions, together with the ledger
-/// entries of every attempt the provider may have billed — so a crash loses at most the batch being written.
+/// The one writer of a Generate run: stores results as they arrive, in bulk transactions of at most
+/// <see cref="WriteBatches.MaxRows"/> results, together with the ledger entries of every attempt the provider may have
+/// billed — so a crash loses at most the batch being written. Its queue is bounded: fast models wait for the store
+/// rather than piling results up in memory.
 /// </summary>
 internal sealed class SolutionWriter
 {
-    private readonly Channel<SolutionRecord> _results = Channel.CreateUnbounded<SolutionRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<SolutionRecord> _results = WriteBatches.CreateQueue<SolutionRecord>();
     private readonly StageRun _run;
     private readonly LedgerSink _ledger;
     private readonly Action<SolutionRecord> _counted;
@@ -47,13 +49,7 @@ internal sealed class SolutionWriter
         var reader = _results.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            var batch = new List<SolutionRecord>();
-            while (reader.TryRead(out var record))
-            {
-                batch.Add(record);
-            }
-
-            Write(batch);
+            Write(await WriteBatches.CollectAsync(reader));
         }
     }
 
@@ -69,15 +65,8 @@ internal sealed class SolutionWriter
         {
             _run.Store.InTransaction(() =>
             {
-                foreach (var record in batch)
-                {
-                    _run.Store.Solutions.Save(record);
-                }
-
-                foreach (var entry in ledger)
-                {
-                    _run.Store.Ledger.Add(entry);
-                }
+                _run.Store.Solutions.SaveAll(batch);
+                _run.Store.Ledger.AddAll(ledger);
             });
 
             // For Status in another process, which cannot open the store while this run holds it.

@@ -9,9 +9,7 @@ namespace ItemEval.Runtime.Stages.Grade;
 /// </summary>
 internal sealed class GradingWriter
 {
-    private const int MaxBatch = 1000;
-    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
-    private readonly Channel<GradingRecord> _gradings = Channel.CreateUnbounded<GradingRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<GradingRecord> _gradings = WriteBatches.CreateQueue<GradingRecord>();
     private readonly StageRun _run;
     private readonly Action<IReadOnlyList<GradingRecord>> _written;
     private readonly Task _loop;
@@ -38,39 +36,12 @@ internal sealed class GradingWriter
         var reader = _gradings.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            var batch = await CollectBatchAsync(reader);
+            var batch = await WriteBatches.CollectAsync(reader);
             _run.Store.InTransaction(() => _run.Store.Gradings.SaveAll(batch));
 
             // For Status in another process, which cannot open the store while this run holds it.
             _run.Progress.PublishIfDue(_run.Store);
             _written(batch);
         }
-    }
-
-    /// <summary>
-    /// What arrives within one window, up to a cap: scorers finish thousands of gradings a second, and a transaction
-    /// per grading would make commits the cost of grading. A crash loses at most one window.
-    /// </summary>
-    private static async Task<List<GradingRecord>> CollectBatchAsync(ChannelReader<GradingRecord> reader)
-    {
-        var batch = new List<GradingRecord>();
-        using var window = new CancellationTokenSource(Window);
-        try
-        {
-            do
-            {
-                while (batch.Count < MaxBatch && reader.TryRead(out var grading))
-                {
-                    batch.Add(grading);
-                }
-            }
-            while (batch.Count < MaxBatch && await reader.WaitToReadAsync(window.Token));
-        }
-        catch (OperationCanceledException) when (window.IsCancellationRequested)
-        {
-            // The window closed: store what it gathered.
-        }
-
-        return batch;
     }
 }

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ItemEval.Bench;
+
+/// <summary>
+/// Issue 10's scale figures: a mock study of <c>--cells</c> cells run from clean through the real front end
+/// (<c>./build.sh &lt;Target&gt; --study …</c>), one target after the other, each under <c>/usr/bin/time</c> (Linux),
+/// so every row includes MSBuild's start and the figures are what a user's shell would see.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private static readonly string[] Targets = ["ExpandGrid", "Generate", "Grade", "Export"];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var cells = int.Parse(Option(args, "--cells") ?? "10000", NumberStyles.None, CultureInfo.InvariantCulture);
+        var dataset = Option(args, "--dataset") ?? "/work/shared/datasets/gsm8k/test.jsonl";
+        var root = RepositoryRoot();
+        using var study = ScaleStudy.Create(cells, dataset);
+        Console.WriteLine($"{study.Cells:N0} cells ({study.Items:N0} GSM8K items × 8 conditions × {study.Epochs} epochs) in {study.Directory}");
+        await RunFrontEndAsync(root, study, "--help");
+
+        var measurements = new List<StageMeasurement>();
+        foreach (var target in Targets)
+        {
+            var measurement = await MeasureAsync(root, study, target);
+            measurements.Add(measurement);
+            if (measurement.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"{target} exited {measurement.ExitCode}; the figures stop here.");
+                break;
+            }
+        }
+
+        var rerun = measurements.All(measurement => measurement.ExitCode == 0) ? await MeasureAsync(root, study, "Export") : null;
+        Print(study.Cells, measurements);
+        if (rerun is not null)
+        {
+            // Everything is up to date: what a no-op build costs, MSBuild's start included.
+            PrintRow(rerun with { Target = "Export again (no-op)" });
+        }
+
+        return measurements.All(measurement => measurement.ExitCode == 0) ? 0 : 1;
+    }
+
+    private static async Task<StageMeasurement> MeasureAsync(string root, ScaleStudy study, string target)
+    {
+        var timing = Path.Combine(study.Directory, target + ".time");
+        var exit = await RunAsync(root, study, "/usr/bin/time", ["-f", "%e %U %S %M", "-o", timing, Path.Combine(root, "build.sh"), target, "--study", study.Directory]);
+        var fields = File.ReadAllText(timing).Trim().Split('\n')[^1].Split(' ').Select(field => double.Parse(field, CultureInfo.InvariantCulture)).ToArray();
+        return new StageMeasurement(target, exit, fields[0], fields[1] + fields[2], (long)fields[3]);
+    }
+
+    private static Task<int> RunFrontEndAsync(string root, ScaleStudy study, string argument) =>
+        RunAsync(root, study, Path.Combine(root, "build.sh"), [argument]);
+
+    private static async Task<int> RunAsync(string root, ScaleStudy study, string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = root, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ITEMEVAL_ARTIFACTS"] = study.ArtifactsRoot;
+        using var process = Process.Start(start)!;
+
+        // The front end's own output (progress, summary) is not the benchmark's; drained so the child never blocks on it.
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
+    private static void Print(int cells, IReadOnlyList<StageMeasurement> measurements)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| target | exit | wall | user+sys CPU | peak RSS |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var row in measurements)
+        {
+            PrintRow(row);
+        }
+
+        var cpu = measurements.Sum(row => row.CpuSeconds);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| **all ({cells:N0} cells)** | | **{measurements.Sum(row => row.WallSeconds):F1} s** | **{cpu:F1} s ({cpu * 1000 / cells:F2} ms/cell)** | **{measurements.Max(row => row.PeakRssKilobytes) / 1024.0:F0} MiB** |"));
+    }
+
+    private static void PrintRow(StageMeasurement row) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Target} | {row.ExitCode} | {row.WallSeconds:F1} s | {row.CpuSeconds:F1} s | {row.PeakRssKilobytes / 1024.0:F0} MiB |"));
+
+    private static string? Option(IReadOnlyList<string> args, string name)
+    {
+        var index = args.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "build.sh")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("build.sh not found above the benchmark's folder: run it from the repository's bench/ build.");
+    }
+}
