@@ -27,7 +27,7 @@ public static class GenerateStage
         var pending = store.Solutions.Pending(study.Config.Design.RerunEmpty);
         var items = store.Items.ByUid();
         var conditions = study.ConditionsById;
-        var cache = ResponseCache.Beside(context.ArtifactsDirectory);
+        using var cache = ResponseCache.Beside(context.ArtifactsDirectory);
         if (context.Options.DryRun)
         {
             DryRun.Write(context, pending, conditions, items, cache);

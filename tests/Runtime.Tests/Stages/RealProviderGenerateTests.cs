@@ -125,7 +125,7 @@ public sealed class RealProviderGenerateTests : FakeServerTest
     }
 
     [Fact]
-    public async Task Dry_run_names_the_cached_cells_by_the_hash_their_cache_file_is_named_after()
+    public async Task Dry_run_names_the_cached_cells_by_the_hash_the_cache_stores_them_under()
     {
         using var study = Study(Keys, models: "openai/gpt-4o-mini", items: 2);
         study.Prepare();
@@ -136,8 +136,8 @@ public sealed class RealProviderGenerateTests : FakeServerTest
         await GenerateStage.RunAsync(study.Context(new StageOptions(DryRun: true)), CancellationToken.None);
 
         var lines = DryRunLines(study);
-        var cacheFiles = Directory.GetFiles(ResponseCache.Beside(study.Artifacts).Directory, "*.json.gz", SearchOption.AllDirectories)
-            .Select(file => Path.GetFileName(file)[..^".json.gz".Length]).Order().ToList();
+        using var cache = ResponseCache.Beside(study.Artifacts);
+        var cacheFiles = cache.Hashes().Order().ToList();
         Assert.All(lines, line => Assert.True((bool)line["cached"]!));
         Assert.Equal(cacheFiles, lines.Select(line => (string)line["cache_key"]!).Order().ToList());
         Assert.Equal(2, Server.RequestCount);
