@@ -68,8 +68,8 @@ public sealed class ExampleStudyTests
     {
         using var study = StudyWorkspace.CopyOf("example");
         // Slow the mock models down so the run is still going when it is killed.
-        study.Edit("study.yaml", text => text.Replace("{accuracy: 0.9}", "{accuracy: 0.9, latency_ms: 40}", StringComparison.Ordinal)
-            .Replace("{accuracy: 0.45}", "{accuracy: 0.45, latency_ms: 40}", StringComparison.Ordinal));
+        study.Edit("study.yaml", text => text.Replace("{accuracy: 0.9}", "{accuracy: 0.9, latency_ms: 400}", StringComparison.Ordinal)
+            .Replace("{accuracy: 0.45}", "{accuracy: 0.45, latency_ms: 400}", StringComparison.Ordinal));
 
         var killed = await study.BuildAsync(["Export"], (process, line) =>
         {
