@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
 
 namespace ItemEval.Runtime.Providers.Caching;
 
@@ -22,6 +23,10 @@ public sealed class ResponseCache : IDisposable
 
     private readonly Lazy<ConcurrentDictionary<string, CachePackEntry>> _index;
     private readonly object _appendGate = new();
+
+    // One read handle per pack for the cache's lifetime: a resumed study is served thousands of hits, and positional
+    // reads (RandomAccess) on a shared handle need neither a file open per hit nor a lock.
+    private readonly ConcurrentDictionary<string, SafeFileHandle> _readers = new(StringComparer.Ordinal);
     private FileStream? _pack;
     private StreamWriter? _packIndex;
     private string? _packPath;
@@ -86,6 +91,11 @@ public sealed class ResponseCache : IDisposable
             _packIndex?.Dispose();
             _pack?.Dispose();
         }
+
+        foreach (var reader in _readers.Values)
+        {
+            reader.Dispose();
+        }
     }
 
     private FileStream OpenPack()
@@ -143,17 +153,10 @@ public sealed class ResponseCache : IDisposable
         try
         {
             var record = new byte[entry.Length];
-            if (entry.PackPath == _packPath)
+            var reader = _readers.GetOrAdd(entry.PackPath, path => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            if (RandomAccess.Read(reader, record, entry.Offset) != record.Length)
             {
-                lock (_appendGate)
-                {
-                    ReadAt(_pack!, entry.Offset, record);
-                }
-            }
-            else
-            {
-                using var pack = new FileStream(entry.PackPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                ReadAt(pack, entry.Offset, record);
+                return null;
             }
 
             return Decompress(new MemoryStream(record));
@@ -163,12 +166,6 @@ public sealed class ResponseCache : IDisposable
             // A torn or foreign record is a miss, never a failure: the call is simply made again.
             return null;
         }
-    }
-
-    private static void ReadAt(FileStream pack, long offset, byte[] record)
-    {
-        pack.Seek(offset, SeekOrigin.Begin);
-        pack.ReadExactly(record);
     }
 
     private CacheEntry? ReadLegacy(string hash)

@@ -18,7 +18,7 @@ public static class ModelClientBuilderExtensions
         builder.Use(inner => inner.WithRateLimits(limiter));
 
     public static ModelClientBuilder UseSpendMeter(this ModelClientBuilder builder, SpendMeter meter) =>
-        builder.Use(inner => inner.WithMetering(meter));
+        builder.Use(inner => new MeteringModelClient(inner, meter));
 
     public static ModelClientBuilder UseAttemptTimeout(this ModelClientBuilder builder, TimeSpan timeout) =>
         builder.Use(inner => inner.WithAttemptTimeout(timeout));

@@ -31,10 +31,7 @@ internal sealed class SolutionWriter
     public ValueTask AddAsync(SolutionRecord record) => _results.Writer.WriteAsync(record, CancellationToken.None);
 
     /// <summary>Writes one record now (verify-first), outside the batching loop.</summary>
-    public void WriteNow(SolutionRecord record)
-    {
-        Write([record]);
-    }
+    public void WriteNow(SolutionRecord record) => Write([record]);
 
     /// <summary>Stores everything still queued, including ledger entries of attempts whose cell was not stored.</summary>
     public async Task CompleteAsync()
