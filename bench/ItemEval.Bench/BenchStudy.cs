@@ -55,7 +55,7 @@ internal sealed class BenchStudy : IDisposable
     }
 
     public StageContext Context(IStageReporter reporter) =>
-        new(StudyFile, Artifacts, new StageOptions(Yes: true), reporter, new BenchEnvironment());
+        new(StudyFile, Artifacts, new StageOptions(Yes: true, Policy: "full-interactive"), reporter, new BenchEnvironment());
 
     /// <summary>Runs the stages before Generate, as the targets would, so the benchmark times Generate alone.</summary>
     public void Prepare(IStageReporter reporter)

@@ -6,15 +6,16 @@ namespace ItemEval.Build.Arguments;
 internal static class CommandLine
 {
     public static readonly string[] Verbosities = ["quiet", "minimal", "normal", "detailed", "diagnostic"];
-    public static readonly string[] Policies = ["expected", "worst-case"];
+    public static readonly string[] Estimates = ["expected", "worst-case"];
+    public static readonly string[] Policies = ["dev", "full-interactive", "full-batch"];
 
     public static BuildArguments Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         var targets = new List<string>();
         var dataRoots = new List<string>();
-        string? study = null, policy = null, verbosity = null, binlog = null;
+        string? study = null, policy = null, estimate = null, verbosity = null, binlog = null;
         bool? yes = null;
-        bool updateLocks = false, noCache = false, dryRun = false, verifyFirst = false, help = false;
+        bool updateLocks = false, refreshPricing = false, noCache = false, dryRun = false, verifyFirst = false, help = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -30,6 +31,8 @@ internal static class CommandLine
                 case "study": study = Value(args, ref i, arg); break;
                 case "yes": yes = true; break;
                 case "policy": policy = Value(args, ref i, arg); break;
+                case "estimate": estimate = Value(args, ref i, arg); break;
+                case "refresh-pricing": refreshPricing = true; break;
                 case "update-locks": updateLocks = true; break;
                 case "no-cache": noCache = true; break;
                 case "dry-run": dryRun = true; break;
@@ -44,7 +47,8 @@ internal static class CommandLine
 
         study ??= environment("ITEMEVAL_STUDY") ?? environment("STUDY");
         yes ??= IsTrue(environment("ITEMEVAL_YES"));
-        policy ??= environment("ITEMEVAL_POLICY") ?? "expected";
+        policy ??= environment("ITEMEVAL_POLICY");
+        estimate ??= environment("ITEMEVAL_ESTIMATE") ?? "expected";
         verbosity ??= environment("ITEMEVAL_VERBOSITY") ?? "minimal";
         if (dataRoots.Count == 0 && environment("ITEMEVAL_DATA_ROOT") is { Length: > 0 } fromEnvironment)
         {
@@ -52,9 +56,14 @@ internal static class CommandLine
             dataRoots.AddRange(fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
-        Check(policy, Policies, "--policy");
+        Check(estimate, Estimates, "--estimate");
+        if (policy is not null)
+        {
+            Check(policy, Policies, "--policy");
+        }
+
         Check(verbosity, Verbosities, "--verbosity");
-        return new BuildArguments(targets, string.IsNullOrWhiteSpace(study) ? null : study, yes.Value, policy, updateLocks, noCache, dryRun, verifyFirst, verbosity, binlog, help || targets.Count == 0, dataRoots);
+        return new BuildArguments(targets, string.IsNullOrWhiteSpace(study) ? null : study, yes.Value, estimate, policy, refreshPricing, updateLocks, noCache, dryRun, verifyFirst, verbosity, binlog, help || targets.Count == 0, dataRoots);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option)

@@ -10,7 +10,9 @@ internal static class CommandLineSwitches
     [
         new("study", "<name|path>", [], "ITEMEVAL_STUDY, STUDY", ["a folder under studies/, a folder with study.yaml, or a study.yaml"]),
         new("yes", null, ["y"], "ITEMEVAL_YES=1", ["confirm spending (never lifts budget.max_usd)"]),
-        new("policy", "<p>", [], "ITEMEVAL_POLICY", ["estimate policy: expected (default) or worst-case"]),
+        new("policy", "<p>", [], "ITEMEVAL_POLICY", ["run policy: dev (the first budget.dev_items items), full-interactive or full-batch;", "wins over budget.policy (default dev; full-interactive for a study of mock models)"]),
+        new("estimate", "<e>", [], "ITEMEVAL_ESTIMATE", ["which estimate the budget gate checks: expected (default) or worst-case"]),
+        new("refresh-pricing", null, [], "", ["fetch the OpenRouter price catalog (OPENROUTER_BASE_URL) before pricing anything"]),
         new("update-locks", null, [], "", ["re-pin datasets whose files changed (datasets.lock.json)"]),
         new("no-cache", null, [], "", ["do not serve responses from the response cache"]),
         new("dry-run", null, [], "", ["write the requests Generate would send, with cache keys; send nothing (no --yes needed)"]),

@@ -25,7 +25,12 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
 
     public bool Yes { get; set; }
 
-    public string Policy { get; set; } = "expected";
+    public string Estimate { get; set; } = "expected";
+
+    /// <summary>The run policy from <c>--policy</c>; empty leaves it to study.yaml.</summary>
+    public string Policy { get; set; } = "";
+
+    public bool RefreshPricing { get; set; }
 
     public bool UpdateLocks { get; set; }
 
@@ -48,7 +53,7 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
         var context = new StageContext(
             Path.GetFullPath(StudyFile),
             Path.GetFullPath(ArtifactsDir),
-            new StageOptions(Yes, string.IsNullOrWhiteSpace(Policy) ? "expected" : Policy, UpdateLocks, NoCache, DryRun, VerifyFirst, DataRoots: DataRoots),
+            new StageOptions(Yes, string.IsNullOrWhiteSpace(Estimate) ? "expected" : Estimate, UpdateLocks, NoCache, DryRun, VerifyFirst, DataRoots: DataRoots, Policy: string.IsNullOrWhiteSpace(Policy) ? null : Policy, RefreshPricing: RefreshPricing),
             reporter,
             Studies: BuildEngine is IBuildEngine4 engine ? new BuildStudyShare(engine) : null);
         try

@@ -15,6 +15,6 @@ public sealed record EstimatePolicy(string Name, bool UsesWorstCase)
     {
         "expected" => Expected,
         "worst-case" or "worstcase" or "worst" => WorstCase,
-        _ => throw new StudyException(Diagnostic.Error(DiagnosticCodes.InvalidValue, $"unknown --policy '{text}': use expected or worst-case")),
+        _ => throw new StudyException(Diagnostic.Error(DiagnosticCodes.InvalidValue, $"unknown --estimate '{text}': use expected or worst-case")),
     };
 }

@@ -18,7 +18,7 @@ public sealed class PriceTable
 
     public bool TryGet(string modelId, out ModelPrice price)
     {
-        if (modelId.StartsWith("mock/", StringComparison.Ordinal))
+        if (IsFree(modelId))
         {
             price = new ModelPrice(0, 0);
             return true;
@@ -33,6 +33,9 @@ public sealed class PriceTable
         price = found with { CacheCounting = ModelFamily.CacheCountingOf(modelId) };
         return true;
     }
+
+    /// <summary>Mock models answer offline and cost nothing.</summary>
+    public static bool IsFree(string modelId) => modelId.StartsWith("mock/", StringComparison.Ordinal);
 
     /// <summary>What the provider bills for one call's usage, as reported by the client for that provider.</summary>
     public static decimal Cost(ModelPrice price, TokenUsage usage)

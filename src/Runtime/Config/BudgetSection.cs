@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace ItemEval.Runtime.Config;
 
-/// <summary>Reads <c>budget:</c>: the hard cap and price overrides (input, output, and optional cache_read/cache_write).</summary>
+/// <summary>Reads <c>budget:</c>: the hard cap, price overrides (input, output, and optional cache_read/cache_write), the run policy and the pricing keys.</summary>
 internal static class BudgetSection
 {
     public static BudgetConfig Read(ConfigReader reader, YamlMappingNode root)
@@ -38,6 +38,11 @@ internal static class BudgetSection
             }
         }
 
-        return new BudgetConfig(maxUsd, prices, reader.At(node));
+        var policy = reader.OneOf(map, "policy", "budget", StudySchema.Policies);
+        var devItems = reader.Int(map, "dev_items", "budget", min: 1) ?? BudgetConfig.DefaultDevItems;
+        var confirmAbove = reader.Node(map, "confirm_above_usd") is { } confirm ? reader.Decimal(confirm, "budget.confirm_above_usd") : null;
+        var maxAge = reader.Int(map, "pricing_max_age_days", "budget", min: 0);
+        var pricingPath = reader.String(map, "pricing_path", "budget");
+        return new BudgetConfig(maxUsd, prices, reader.At(node), policy, devItems, confirmAbove, maxAge, pricingPath);
     }
 }

@@ -12,7 +12,8 @@ internal static class StudySchema
     public static readonly string[] Lane = ["name", "temperature", "top_p", "max_tokens", "seed", "reasoning_effort", "thinking_budget"];
     public static readonly string[] Template = ["name", "path", "system"];
     public static readonly string[] Grader = ["name", "type", "scheme", "options"];
-    public static readonly string[] Budget = ["max_usd", "prices"];
+    public static readonly string[] Budget = ["max_usd", "prices", "policy", "dev_items", "confirm_above_usd", "pricing_max_age_days", "pricing_path"];
+    public static readonly string[] Policies = [.. Runtime.Budget.Policies.RunPolicy.Names];
     public static readonly string[] Price = ["input", "output", "cache_read", "cache_write"];
 
     /// <summary>Derived from the catalog that knows how to reach each provider: adding one is one catalog entry.</summary>

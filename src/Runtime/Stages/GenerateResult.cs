@@ -1,7 +1,7 @@
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>What one Generate run did, and the failures that remain (the next run retries them).</summary>
-/// <param name="Complete">Every cell of the grid is finished: the target may mark itself up to date.</param>
+/// <param name="Complete">Every cell the run policy covers (<see cref="PolicyScope"/>) is finished: the target may mark itself up to date.</param>
 public sealed record GenerateResult(
     string RunId,
     int Pending,

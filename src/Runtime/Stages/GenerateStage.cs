@@ -24,7 +24,8 @@ public static class GenerateStage
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Generate");
         var store = run.Store;
-        var pending = store.Solutions.Pending(study.Config.Design.RerunEmpty);
+        var scope = PolicyScope.For(context, study, store);
+        var pending = scope.Pending(store, study.Config.Design.RerunEmpty);
         var items = store.Items.ByUid();
         var conditions = study.ConditionsById;
         using var cache = ResponseCache.Beside(context.ArtifactsDirectory);
@@ -88,6 +89,6 @@ public static class GenerateStage
 
         run.Succeeded(tally.Calls);
         var failures = store.Solutions.Failures();
-        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: store.Solutions.Pending(study.Config.Design.RerunEmpty).Count == 0);
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: scope.Pending(store, study.Config.Design.RerunEmpty).Count == 0);
     }
 }

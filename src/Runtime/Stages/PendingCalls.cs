@@ -7,12 +7,12 @@ namespace ItemEval.Runtime.Stages;
 /// <summary>Turns the pending cells into the calls the estimator prices, rendering each prompt to measure it.</summary>
 internal static class PendingCalls
 {
-    public static IReadOnlyList<PendingCall> From(LoadedStudy study, StudyStore store)
+    public static IReadOnlyList<PendingCall> From(LoadedStudy study, StudyStore store, PolicyScope scope)
     {
         var items = store.Items.ByUid();
         var conditions = study.ConditionsById;
         var calls = new List<PendingCall>();
-        foreach (var cell in store.Solutions.Pending(study.Config.Design.RerunEmpty))
+        foreach (var cell in scope.Pending(store, study.Config.Design.RerunEmpty))
         {
             if (!conditions.TryGetValue(cell.ConditionId, out var condition) || !items.TryGetValue(cell.ItemUid, out var item))
             {

@@ -38,7 +38,7 @@ public static class ResolveStage
             study.Templates.Select(template => template.Name + ":" + template.ContentHash).ToList(),
             config.Design.Epochs,
             config.Design.OnEmpty));
-        var budget = ContentHash.Of(new BudgetFingerprint(grid, config.Budget.MaxUsd, config.Budget.Prices.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value.InputPerMillion}/{pair.Value.OutputPerMillion}").ToList(), context.Options.Policy));
+        var budget = ContentHash.Of(new BudgetFingerprint(grid, config.Budget.MaxUsd, config.Budget.Prices.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value.InputPerMillion}/{pair.Value.OutputPerMillion}").ToList(), context.Options.Estimate, BudgetFingerprints.Of(context, config)));
         var grading = ContentHash.Of(new GradersFingerprint(config.Graders.Select(grader => new GraderFingerprint(grader.Name, grader.Type, grader.Scheme, grader.Options.OrderBy(pair => pair.Key).ToList())).ToList()));
         var export = ContentHash.Of(new ExportFingerprint(grid, grading, ToolInfo.Version));
         return new StudyFingerprints(datasets, grid, budget, grading, export);
@@ -62,7 +62,7 @@ public static class ResolveStage
 
     private sealed record GridFingerprint(string Datasets, List<ModelFingerprint> Models, List<string> Templates, int Epochs, string OnEmpty);
 
-    private sealed record BudgetFingerprint(string Grid, decimal? MaxUsd, List<string> Prices, string Policy);
+    private sealed record BudgetFingerprint(string Grid, decimal? MaxUsd, List<string> Prices, string Estimate, string Policy);
 
     private sealed record GraderFingerprint(string Name, string Type, string? Scheme, List<KeyValuePair<string, string>> Options);
 

@@ -46,4 +46,11 @@ public sealed class ItemRepository
                     StoreJson.Read<Dictionary<string, string>>(reader.GetString(6)),
                     reader.GetString(7)))
             .ToDictionary(item => item.Uid, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Item uids in the study's item order (datasets in study.yaml order, each in file order): the order
+    /// <see cref="Replace"/> inserted them, which DuckDB's rowid keeps.
+    /// </summary>
+    public IReadOnlyList<string> UidsInStudyOrder() =>
+        _connection.Query("SELECT item_uid FROM items ORDER BY rowid", reader => reader.GetString(0)).ToList();
 }

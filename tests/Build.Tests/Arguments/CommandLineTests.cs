@@ -9,13 +9,13 @@ public sealed class CommandLineTests
     [Fact]
     public void Parses_targets_and_options()
     {
-        var arguments = CommandLine.Parse(["Grade", "--study", "compare", "--yes", "--policy", "worst-case", "--no-cache", "--binlog"], NoEnvironment);
+        var arguments = CommandLine.Parse(["Grade", "--study", "compare", "--yes", "--estimate", "worst-case", "--no-cache", "--binlog"], NoEnvironment);
 
         Assert.Equal(["Grade"], arguments.Targets);
         Assert.Equal("compare", arguments.Study);
         Assert.True(arguments.Yes);
         Assert.True(arguments.NoCache);
-        Assert.Equal("worst-case", arguments.Policy);
+        Assert.Equal("worst-case", arguments.Estimate);
         Assert.Equal("", arguments.BinaryLog);
         Assert.False(arguments.Help);
     }
@@ -23,15 +23,15 @@ public sealed class CommandLineTests
     [Fact]
     public void The_command_line_wins_over_the_environment_which_wins_over_defaults()
     {
-        var environment = new Dictionary<string, string> { ["ITEMEVAL_STUDY"] = "from-env", ["STUDY"] = "generic", ["ITEMEVAL_POLICY"] = "worst-case", ["ITEMEVAL_YES"] = "1" };
+        var environment = new Dictionary<string, string> { ["ITEMEVAL_STUDY"] = "from-env", ["STUDY"] = "generic", ["ITEMEVAL_ESTIMATE"] = "worst-case", ["ITEMEVAL_YES"] = "1" };
 
         var fromEnvironment = CommandLine.Parse(["Export"], environment.GetValueOrDefault);
-        var fromCommandLine = CommandLine.Parse(["Export", "--study", "cli", "--policy", "expected"], environment.GetValueOrDefault);
+        var fromCommandLine = CommandLine.Parse(["Export", "--study", "cli", "--estimate", "expected"], environment.GetValueOrDefault);
         var genericOnly = CommandLine.Parse(["Export"], name => name == "STUDY" ? "generic" : null);
 
-        Assert.Equal(("from-env", "worst-case", true), (fromEnvironment.Study, fromEnvironment.Policy, fromEnvironment.Yes));
-        Assert.Equal(("cli", "expected"), (fromCommandLine.Study, fromCommandLine.Policy));
-        Assert.Equal(("generic", "expected", false, "minimal"), (genericOnly.Study, genericOnly.Policy, genericOnly.Yes, genericOnly.Verbosity));
+        Assert.Equal(("from-env", "worst-case", true), (fromEnvironment.Study, fromEnvironment.Estimate, fromEnvironment.Yes));
+        Assert.Equal(("cli", "expected"), (fromCommandLine.Study, fromCommandLine.Estimate));
+        Assert.Equal(("generic", "expected", false, "minimal"), (genericOnly.Study, genericOnly.Estimate, genericOnly.Yes, genericOnly.Verbosity));
     }
 
     [Fact]
@@ -53,10 +53,26 @@ public sealed class CommandLineTests
     [InlineData("--frobnicate")]
     [InlineData("--study")]
     [InlineData("--policy", "cheap")]
+    [InlineData("--policy", "worst-case")]
+    [InlineData("--estimate", "cheap")]
     [InlineData("--verbosity", "loud")]
     public void Mistakes_are_usage_errors(params string[] options)
     {
         Assert.Throws<UsageException>(() => CommandLine.Parse(["Export", .. options], NoEnvironment));
+    }
+
+    [Fact]
+    public void The_run_policy_is_left_to_the_study_unless_given_and_the_estimate_moved_to_its_own_switch()
+    {
+        var environment = new Dictionary<string, string> { ["ITEMEVAL_POLICY"] = "full-batch" };
+
+        var unset = CommandLine.Parse(["Generate"], NoEnvironment);
+        var fromEnvironment = CommandLine.Parse(["Generate"], environment.GetValueOrDefault);
+        var fromCommandLine = CommandLine.Parse(["Generate", "--policy", "dev", "--estimate", "worst-case", "--refresh-pricing"], environment.GetValueOrDefault);
+
+        Assert.Equal((null, "expected", false), (unset.Policy, unset.Estimate, unset.RefreshPricing));
+        Assert.Equal("full-batch", fromEnvironment.Policy);
+        Assert.Equal(("dev", "worst-case", true), (fromCommandLine.Policy, fromCommandLine.Estimate, fromCommandLine.RefreshPricing));
     }
 
     [Fact]
@@ -71,7 +87,7 @@ public sealed class CommandLineTests
     {
         foreach (var option in CommandLineSwitches.All)
         {
-            string[] value = option.Value is null or "[file]" ? [] : [option.Name == "policy" ? "expected" : option.Name == "verbosity" ? "normal" : "x"];
+            string[] value = option.Value is null or "[file]" ? [] : [option.Name == "policy" ? "dev" : option.Name == "estimate" ? "expected" : option.Name == "verbosity" ? "normal" : "x"];
             foreach (var spelling in new[] { "--" + option.Name }.Concat(option.Aliases.Select(alias => "-" + alias)))
             {
                 Assert.Null(Record.Exception(() => CommandLine.Parse(["Export", spelling, .. value], NoEnvironment)));

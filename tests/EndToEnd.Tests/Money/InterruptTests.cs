@@ -87,6 +87,7 @@ public sealed class InterruptTests : IAsyncLifetime
                 type: numeric
                 scheme: numeric
             budget:
+              policy: full-interactive
               max_usd: 5
             """);
         return study;

@@ -54,5 +54,5 @@ public sealed class SpendCapTests : FakeServerTest
             options: "max_concurrency: 8",
             retries: new RetrySettings { MaxRetries = 0 },
             maxTokens: 16,
-            budget: $"  max_usd: {Cap}\n  prices:\n    openai/gpt-4o-mini: {{input: 1000, output: 1000}}");
+            budget: $"  policy: full-interactive\n  max_usd: {Cap}\n  prices:\n    openai/gpt-4o-mini: {{input: 1000, output: 1000}}");
 }
