@@ -1,11 +1,13 @@
 using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Budget.Gate;
 using ItemEval.Runtime.Config;
 
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>
-/// The gate before any money is spent: prices the pending cells, adds what the ledger says was spent, and fails
-/// above <c>budget.max_usd</c> (no flag lifts it) or, when anything costs money, without confirmation.
+/// The gate before any money is spent (Generate, and Grade after it): prices the pending cells the run policy covers,
+/// adds what the ledger says was spent, and lets <see cref="BudgetGate"/> decide — over <c>budget.max_usd</c> fails
+/// (no flag lifts it), under <c>confirm_above_usd</c> proceeds, otherwise it asks or needs <c>--yes</c>.
 /// </summary>
 public static class BudgetCheckStage
 {
@@ -21,10 +23,21 @@ public static class BudgetCheckStage
         context.Reporter.Info($"estimated ${estimate.ExpectedUsd:0.0000} expected, ${estimate.WorstCaseUsd:0.0000} worst case for {estimate.Lines.Sum(line => line.Calls)} calls ({estimate.Policy.Name} checked); spent so far ${spent:0.0000}{cap}");
 
         // A dry run sends nothing, so there is nothing to confirm; the cap still applies, as it does to any plan.
-        var diagnostics = BudgetGate.Check(estimate, spent, study.Config.Budget, context.Options.Yes || context.Options.DryRun);
-        if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+        var confirmation = context.Confirmation ?? ConsoleConfirmation.Instance;
+        var decision = BudgetGate.Decide(estimate, spent, study.Config.Budget, context.Options.Yes || context.Options.DryRun, confirmation.HasTerminal);
+        foreach (var warning in decision.Warnings)
         {
-            throw new StudyException(diagnostics);
+            context.Reporter.Report(warning);
+        }
+
+        if (decision.Errors.Count > 0)
+        {
+            throw new StudyException(decision.Errors);
+        }
+
+        if (decision.Verdict == GateVerdict.Ask && !confirmation.Ask(decision.Question))
+        {
+            throw new StudyException(Diagnostic.Error(DiagnosticCodes.ConfirmationNeeded, "not confirmed: nothing was spent; re-run and answer y, or pass --yes", study.Config.Budget.Location));
         }
 
         run.Succeeded();

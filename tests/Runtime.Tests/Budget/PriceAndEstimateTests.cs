@@ -4,7 +4,7 @@ using ItemEval.Runtime.Providers;
 
 namespace ItemEval.Runtime.Tests.Budget;
 
-public sealed class BudgetGateTests
+public sealed class PriceAndEstimateTests
 {
     private static readonly BudgetConfig Capped = new(1.00m, new Dictionary<string, ModelPrice> { ["openai/custom"] = new(10m, 30m) }, new SourceLocation("study.yaml", 30, 3));
 
@@ -39,40 +39,4 @@ public sealed class BudgetGateTests
         Assert.Equal(expected.WorstCaseUsd, worst.TotalUsd);
         Assert.Throws<StudyException>(() => EstimatePolicy.Parse("optimistic"));
     }
-
-    [Fact]
-    public void Over_the_cap_is_an_error_that_confirmation_does_not_lift()
-    {
-        var estimate = Estimate(new CostLine("c1", "openai/custom", 10, 1, 1, 1, 0.60m, 0.60m, true));
-
-        var diagnostic = Assert.Single(BudgetGate.Check(estimate, spentSoFar: 0.50m, Capped, confirmed: true));
-
-        Assert.Equal(DiagnosticCodes.OverBudget, diagnostic.Code);
-        Assert.Contains("spent $0.5000 + estimated $0.6000", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Equal(30, diagnostic.Location!.Line);
-    }
-
-    [Fact]
-    public void Spending_needs_confirmation_and_nothing_costs_nothing()
-    {
-        var paid = Estimate(new CostLine("c1", "openai/custom", 10, 1, 1, 1, 0.20m, 0.20m, true));
-        var free = Estimate(new CostLine("c1", "mock/a", 10, 1, 1, 1, 0m, 0m, true));
-
-        Assert.Equal(DiagnosticCodes.ConfirmationNeeded, Assert.Single(BudgetGate.Check(paid, 0, Capped, confirmed: false)).Code);
-        Assert.Empty(BudgetGate.Check(paid, 0, Capped, confirmed: true));
-        Assert.Empty(BudgetGate.Check(free, 0, Capped, confirmed: false));
-    }
-
-    [Fact]
-    public void An_unknown_price_cannot_be_capped()
-    {
-        var estimate = Estimate(new CostLine("c1", "together/mystery", 10, 1, 1, 1, 0m, 0m, false));
-
-        var diagnostic = Assert.Single(BudgetGate.Check(estimate, 0, Capped, confirmed: true));
-
-        Assert.Equal(DiagnosticCodes.UnknownPrice, diagnostic.Code);
-        Assert.Contains("budget.prices.together/mystery", diagnostic.Message, StringComparison.Ordinal);
-    }
-
-    private static CostEstimate Estimate(CostLine line) => new([line], EstimatePolicy.Expected);
 }
