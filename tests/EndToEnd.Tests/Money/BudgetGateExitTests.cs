@@ -48,36 +48,6 @@ public sealed class BudgetGateExitTests
     }
 
     /// <summary>The example's 20 items on one paid model at $1000 per million tokens: 20 calls under the default dev policy.</summary>
-    private static StudyWorkspace PaidStudy(string maxUsd, string confirmAbove)
-    {
-        var study = StudyWorkspace.CopyOf("example");
-        study.Edit("study.yaml", _ => $$"""
-            name: gated
-            datasets:
-              - name: quiz
-                path: data/items.jsonl
-                mapping: {id: id, input: question, target: answer, choices: choices, scheme: scheme, metadata: [topic]}
-            design:
-              models:
-                - id: openai/gpt-4o-mini
-                  lanes:
-                    - name: t0
-                      temperature: 0
-                      max_tokens: 64
-              templates:
-                - name: direct
-                  path: prompts/direct.txt
-                - name: cot
-                  path: prompts/cot.txt
-            graders:
-              - name: numeric
-                type: numeric
-                scheme: numeric
-            budget:
-              max_usd: {{maxUsd}}
-            {{confirmAbove}}  prices:
-                openai/gpt-4o-mini: {input: 1000, output: 1000}
-            """);
-        return study;
-    }
+    private static StudyWorkspace PaidStudy(string maxUsd, string confirmAbove) =>
+        PaidExampleStudy.Create("gated", $"  max_usd: {maxUsd}\n{confirmAbove}  prices:\n    openai/gpt-4o-mini: {{input: 1000, output: 1000}}");
 }
