@@ -1,20 +1,31 @@
+using ItemEval.Runtime.Budget.Pricing;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 
 namespace ItemEval.Runtime.Budget;
 
 /// <summary>
-/// USD per million tokens by model id: built-in list prices (<see cref="ListPrices"/>), overridden by study.yaml
-/// <c>budget.prices</c>; <c>mock/*</c> is free. Reasoning and thinking tokens are billed as output; cache reads and
-/// writes at their own rates, read the way the model's provider counts them (<see cref="CacheCounting"/>).
+/// USD per million tokens by model id, from layers searched in order (docs/budget.md): study.yaml <c>budget.prices</c>,
+/// the table at <c>budget.pricing_path</c>, a fetched OpenRouter catalog, then the packaged table
+/// (<see cref="PackagedPrices"/>); <c>mock/*</c> is free. Reasoning and thinking tokens are billed as output; cache
+/// reads and writes at their own rates, read the way the model's provider counts them (<see cref="CacheCounting"/>).
 /// </summary>
 public sealed class PriceTable
 {
-    private readonly IReadOnlyDictionary<string, ModelPrice> _overrides;
+    private PriceTable(IReadOnlyList<PriceCatalog> layers) => Sources = layers;
 
-    private PriceTable(IReadOnlyDictionary<string, ModelPrice> overrides) => _overrides = overrides;
+    /// <summary>The layers, first match wins; the packaged table is always last.</summary>
+    public IReadOnlyList<PriceCatalog> Sources { get; }
 
-    public static PriceTable For(BudgetConfig budget) => new(budget.Prices);
+    /// <summary>The study's overrides over the packaged table: no file or network read.</summary>
+    public static PriceTable For(BudgetConfig budget) => Of(budget, []);
+
+    /// <param name="between">Catalogs between the study's overrides and the packaged table, highest first.</param>
+    public static PriceTable Of(BudgetConfig budget, IReadOnlyList<PriceCatalog> between) =>
+        new([new PriceCatalog("study.yaml budget.prices", null, budget.Prices, PriceCatalog.NoDiscounts), .. between, PackagedPrices.Catalog]);
+
+    /// <summary>Mock models answer offline and cost nothing.</summary>
+    public static bool IsFree(string modelId) => modelId.StartsWith("mock/", StringComparison.Ordinal);
 
     public bool TryGet(string modelId, out ModelPrice price)
     {
@@ -24,18 +35,29 @@ public sealed class PriceTable
             return true;
         }
 
-        if (!_overrides.TryGetValue(modelId, out var found) && !ListPrices.ByModel.TryGetValue(modelId, out found))
+        foreach (var layer in Sources)
         {
-            price = null!;
-            return false;
+            if (layer.Models.TryGetValue(modelId, out var found))
+            {
+                price = found with { CacheCounting = ModelFamily.CacheCountingOf(modelId) };
+                return true;
+            }
         }
 
-        price = found with { CacheCounting = ModelFamily.CacheCountingOf(modelId) };
-        return true;
+        price = null!;
+        return false;
     }
 
-    /// <summary>Mock models answer offline and cost nothing.</summary>
-    public static bool IsFree(string modelId) => modelId.StartsWith("mock/", StringComparison.Ordinal);
+    /// <summary>The share of list price the model's provider takes off a batch job (0 when none is known).</summary>
+    public decimal BatchDiscount(string modelId)
+    {
+        var provider = modelId.Split('/', 2)[0];
+        return Sources.Select(layer => layer.BatchDiscounts.TryGetValue(provider, out var discount) ? (decimal?)discount : null).FirstOrDefault(discount => discount is not null) ?? 0m;
+    }
+
+    /// <summary>Which tables price this study and how old they are, for the output of every cost-bearing target.</summary>
+    public string Describe(DateTimeOffset now) =>
+        "prices: " + string.Join("; then ", Sources.Where(layer => layer.Models.Count > 0).Select(layer => layer.Describe(now)));
 
     /// <summary>What the provider bills for one call's usage, as reported by the client for that provider.</summary>
     public static decimal Cost(ModelPrice price, TokenUsage usage)

@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string InvalidLane = "IEV0110";
     public const string MissingApiKey = "IEV0111";
     public const string PathOutsideStudy = "IEV0112";
+    public const string PricingUnavailable = "IEV0113";
 
     // 02xx: datasets and locks.
     public const string DatasetUnreadable = "IEV0200";

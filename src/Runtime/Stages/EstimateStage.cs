@@ -16,7 +16,7 @@ public static class EstimateStage
         using var run = StageRun.Begin(context, study.Config.Name, "Estimate");
         var scope = PolicyScope.For(context, study, run.Store);
         context.Reporter.Info(scope.Describe());
-        var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store, scope), PriceTable.For(study.Config.Budget), EstimatePolicy.Parse(context.Options.Estimate));
+        var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store, scope), StagePrices.Load(context, study, mayRefresh: true), EstimatePolicy.Parse(context.Options.Estimate));
         var rows = estimate.Lines.Select(line => (IReadOnlyList<string>)
         [
             line.ConditionId, line.Model, Count(line.Calls), Count(line.InputTokens), Count(line.ExpectedOutputTokens),

@@ -41,7 +41,7 @@ public static class GenerateStage
         using var transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
         using var pipeline = new ClientPipeline(study.Config.Design.Models, holds: new RateLimitHoldReporter(new ProgressTicker(context.Reporter)));
         var budget = study.Config.Budget;
-        var prices = PriceTable.For(budget);
+        var prices = StagePrices.Load(context, study, mayRefresh: false);
         var ledger = new LedgerSink(run.RunId, "generate");
         var meter = new SpendMeter(prices, new SpendReservations(budget.MaxUsd, store.Ledger.TotalUsd()), ledger);
         var tally = new GenerateTally();
