@@ -5,14 +5,22 @@ namespace ItemEval.Runtime.Budget;
 
 /// <summary>
 /// Prices pending calls per condition, expected and worst case. Input is priced at the full input rate (a cache hit
-/// is a discount the estimate does not count on); output per <see cref="OutputEstimate"/>.
+/// is a discount the estimate does not count on); output per <see cref="OutputEstimate"/>, or the condition's observed
+/// mean once it has stored calls (<see cref="ObservedOutput"/>).
 /// </summary>
 public static class CostEstimator
 {
-    public static CostEstimate Estimate(IEnumerable<PendingCall> calls, PriceTable prices, EstimatePolicy policy) =>
+    /// <param name="observed">Stored output per condition id; empty before any call was made.</param>
+    /// <param name="batched">The run policy sends these calls as batch jobs, billed at the provider's batch discount.</param>
+    public static CostEstimate Estimate(
+        IEnumerable<PendingCall> calls,
+        PriceTable prices,
+        EstimatePolicy policy,
+        IReadOnlyDictionary<string, ObservedOutput>? observed = null,
+        bool batched = false) =>
         new(calls.GroupBy(call => (call.ConditionId, call.Model))
             .OrderBy(group => group.Key.ConditionId, StringComparer.Ordinal)
-            .Select(group => Line(group.Key.ConditionId, group.Key.Model, group.ToList(), prices))
+            .Select(group => Line(group.Key.ConditionId, group.Key.Model, group.ToList(), prices, observed?.GetValueOrDefault(group.Key.ConditionId), batched))
             .ToList(), policy);
 
     /// <summary>
@@ -28,23 +36,25 @@ public static class CostEstimator
         return Usd(price, promptTokens, output, worstCase: true);
     }
 
-    private static CostLine Line(string conditionId, string model, IReadOnlyList<PendingCall> calls, PriceTable prices)
+    private static CostLine Line(string conditionId, string model, IReadOnlyList<PendingCall> calls, PriceTable prices, ObservedOutput? observed, bool batched)
     {
         long input = 0, expected = 0, worst = 0;
         foreach (var call in calls)
         {
             var output = OutputEstimate.For(model, call.Parameters, call.Style);
-            input += TokenEstimator.FromChars(call.PromptChars);
-            expected += output.ExpectedTokens;
+            input += call.PromptTokens ?? TokenEstimator.FromChars(call.PromptChars);
+            expected += observed is null ? output.ExpectedTokens : (long)Math.Min(Math.Ceiling(observed.MeanTokens), output.WorstCaseTokens);
             worst += output.WorstCaseTokens;
         }
 
         if (!prices.TryGet(model, out var price))
         {
-            return new CostLine(conditionId, model, calls.Count, input, expected, worst, 0m, 0m, false);
+            return new CostLine(conditionId, model, calls.Count, input, expected, worst, 0m, 0m, false, Observed: observed);
         }
 
-        return new CostLine(conditionId, model, calls.Count, input, expected, worst, Usd(price, input, expected, worstCase: false), Usd(price, input, worst, worstCase: true), true);
+        var expectedUsd = Usd(price, input, expected, worstCase: false);
+        var discounted = batched ? expectedUsd * (1m - prices.BatchDiscount(model)) : expectedUsd;
+        return new CostLine(conditionId, model, calls.Count, input, expected, worst, expectedUsd, Usd(price, input, worst, worstCase: true), true, discounted, observed);
     }
 
     private static decimal Usd(ModelPrice price, long inputTokens, long outputTokens, bool worstCase)

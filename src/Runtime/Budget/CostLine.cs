@@ -1,6 +1,10 @@
 namespace ItemEval.Runtime.Budget;
 
-/// <summary>The estimate for one condition: expected (typical answers) and worst case (every call at its cap).</summary>
+/// <summary>
+/// The estimate for one condition: expected (typical answers, or the condition's observed mean once it has stored
+/// calls) and worst case (every call at its cap), at list price; <see cref="DiscountedUsd"/> is the expected cost with
+/// the batch discount when the run policy batches.
+/// </summary>
 public sealed record CostLine(
     string ConditionId,
     string Model,
@@ -10,4 +14,7 @@ public sealed record CostLine(
     long WorstCaseOutputTokens,
     decimal ExpectedUsd,
     decimal WorstCaseUsd,
-    bool PriceKnown);
+    bool PriceKnown,
+    decimal DiscountedUsd = 0m,
+    ObservedOutput? Observed = null,
+    string Stage = "generate");

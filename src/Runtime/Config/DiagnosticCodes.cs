@@ -35,6 +35,8 @@ public static class DiagnosticCodes
     public const string ConfirmationNeeded = "IEV0301";
     public const string OverBudget = "IEV0302";
     public const string UnknownPrice = "IEV0303";
+    public const string UncappedGeneration = "IEV0304";
+    public const string ReasoningDominates = "IEV0305";
 
     // 04xx: cells that ran and failed.
     public const string FailedCells = "IEV0401";

@@ -1,6 +1,7 @@
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Budget.Gate;
 using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Stages.Estimating;
 
 namespace ItemEval.Runtime.Stages;
 
@@ -17,7 +18,7 @@ public static class BudgetCheckStage
         using var run = StageRun.Begin(context, study.Config.Name, "BudgetCheck");
         var scope = PolicyScope.For(context, study, run.Store);
         context.Reporter.Info(scope.Describe());
-        var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store, scope), StagePrices.Load(context, study, mayRefresh: true), EstimatePolicy.Parse(context.Options.Estimate));
+        var estimate = StudyEstimate.For(context, study, run.Store, scope, StagePrices.Load(context, study, mayRefresh: true), withGrid: false).Pending;
         var spent = run.Store.Ledger.TotalUsd();
         var cap = study.Config.Budget.MaxUsd is { } max ? $" of the ${max:0.00##} cap" : " (no cap set)";
         context.Reporter.Info($"estimated ${estimate.ExpectedUsd:0.0000} expected, ${estimate.WorstCaseUsd:0.0000} worst case for {estimate.Lines.Sum(line => line.Calls)} calls ({estimate.Policy.Name} checked); spent so far ${spent:0.0000}{cap}");

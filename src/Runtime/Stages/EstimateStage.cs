@@ -1,12 +1,13 @@
 using System.Globalization;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Reporting;
+using ItemEval.Runtime.Stages.Estimating;
 
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>
-/// Prices the cells still to run, per condition, expected and worst case (docs/budget.md), without calling a model or
-/// asking for confirmation.
+/// Prices the study per stage and condition — the whole grid and what the run policy still has to run, at list price
+/// and with the batch discount — without calling a model or asking for confirmation (docs/budget.md).
 /// </summary>
 public static class EstimateStage
 {
@@ -16,23 +17,51 @@ public static class EstimateStage
         using var run = StageRun.Begin(context, study.Config.Name, "Estimate");
         var scope = PolicyScope.For(context, study, run.Store);
         context.Reporter.Info(scope.Describe());
-        var estimate = CostEstimator.Estimate(PendingCalls.From(study, run.Store, scope), StagePrices.Load(context, study, mayRefresh: true), EstimatePolicy.Parse(context.Options.Estimate));
-        var rows = estimate.Lines.Select(line => (IReadOnlyList<string>)
-        [
-            line.ConditionId, line.Model, Count(line.Calls), Count(line.InputTokens), Count(line.ExpectedOutputTokens),
-            line.PriceKnown ? Usd(line.ExpectedUsd) : "unknown price",
-            Count(line.WorstCaseOutputTokens), line.PriceKnown ? Usd(line.WorstCaseUsd) : "unknown price",
-        ]).ToList();
-        foreach (var line in TextTable.Render(["condition", "model", "calls", "input tok", "output tok", "expected", "cap tok", "worst case"], rows))
+        var prices = StagePrices.Load(context, study, mayRefresh: true);
+        var estimate = StudyEstimate.For(context, study, run.Store, scope, prices, withGrid: true);
+        foreach (var warning in EstimateWarnings.For(study))
+        {
+            context.Reporter.Report(warning);
+        }
+
+        var pending = estimate.Pending.Lines.ToDictionary(line => line.ConditionId, StringComparer.Ordinal);
+        var rows = estimate.Grid!.Lines.Select(grid => Row(grid, pending.GetValueOrDefault(grid.ConditionId))).ToList();
+        foreach (var line in TextTable.Render(["stage", "condition", "model", "grid calls", "grid expected", "pending", "input tok", "out tok/call", "expected", "discounted", "worst case"], rows))
         {
             context.Reporter.Info(line);
         }
 
+        foreach (var model in study.Config.Design.Models.Where(model => !PriceTable.IsFree(model.Id)))
+        {
+            var calibrated = study.Conditions.Where(condition => condition.Model.Id == model.Id && estimate.CharsPerToken.ContainsKey(condition.Id)).Select(condition => estimate.CharsPerToken[condition.Id]).ToList();
+            context.Reporter.Info($"prompt tokens of {model.Id}: {TokenEstimator.MethodFor(model.Id, calibrated.Count > 0 ? calibrated.Average() : TokenEstimator.DefaultCharsPerToken, calibrated.Count > 0)}");
+        }
+
+        var total = estimate.Pending;
         var cap = study.Config.Budget.MaxUsd is { } max ? $"${max:0.00##}" : "none";
-        context.Reporter.Info($"expected {Usd(estimate.ExpectedUsd)}, worst case {Usd(estimate.WorstCaseUsd)} (the {estimate.Policy.Name} figure is checked against the cap); spent so far ${run.Store.Ledger.TotalUsd():0.0000}; cap {cap}");
+        context.Reporter.Info($"grid {Usd(estimate.Grid.ExpectedUsd)} expected; pending {Usd(total.ExpectedUsd)} expected ({Usd(total.Lines.Sum(line => line.DiscountedUsd))} discounted), worst case {Usd(total.WorstCaseUsd)} (the {total.Policy.Name} figure is checked against the cap); spent so far ${run.Store.Ledger.TotalUsd():0.0000}; cap {cap}");
+        context.Reporter.Detail("judge: no LLM-judge grader in this study's grader types yet; judge calls will be estimated from stored solutions once judges exist");
         run.Succeeded();
-        return estimate;
+        return total;
     }
+
+    private static IReadOnlyList<string> Row(CostLine grid, CostLine? pending)
+    {
+        var perCall = pending is { Calls: > 0 } ? pending.ExpectedOutputTokens / pending.Calls : grid.Calls > 0 ? grid.ExpectedOutputTokens / grid.Calls : 0;
+        var outputSource = (pending ?? grid).Observed is { } observed
+            ? $"{perCall} (observed, p95 {Math.Round(observed.P95Tokens).ToString(CultureInfo.InvariantCulture)})"
+            : $"{perCall} (typical)";
+        return
+        [
+            grid.Stage, grid.ConditionId, grid.Model, Count(grid.Calls), Price(grid, grid.ExpectedUsd),
+            Count(pending?.Calls ?? 0), Count(pending?.InputTokens ?? 0), outputSource,
+            pending is null ? Usd(0) : Price(pending, pending.ExpectedUsd),
+            pending is null ? Usd(0) : Price(pending, pending.DiscountedUsd),
+            pending is null ? Usd(0) : Price(pending, pending.WorstCaseUsd),
+        ];
+    }
+
+    private static string Price(CostLine line, decimal usd) => line.PriceKnown ? Usd(usd) : "unknown price";
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 

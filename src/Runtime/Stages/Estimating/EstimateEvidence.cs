@@ -1,0 +1,61 @@
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Stages.Estimating;
+
+/// <summary>
+/// What the store already knows about each condition's calls, for the estimate of the rest: output tokens per call
+/// (mean and 95th percentile) and, for models without a public tokenizer, the characters per prompt token their
+/// provider actually billed.
+/// </summary>
+internal static class EstimateEvidence
+{
+    /// <summary>Calls per condition whose prompts are re-measured to calibrate characters per token: plenty for a ratio.</summary>
+    private const int CalibrationSample = 200;
+
+    public static IReadOnlyDictionary<string, ObservedOutput> Outputs(StudyStore store) =>
+        store.Connection.Query(
+                """
+                SELECT condition_id, count(*), avg(coalesce(output_tokens, 0) + coalesce(reasoning_tokens, 0)),
+                    quantile_cont(coalesce(output_tokens, 0) + coalesce(reasoning_tokens, 0), 0.95)
+                FROM solutions WHERE status = 'done' GROUP BY condition_id
+                """,
+                reader => (Id: reader.GetString(0), Output: new ObservedOutput(Convert.ToInt32(reader.GetValue(1)), reader.GetDouble(2), reader.GetDouble(3))))
+            .ToDictionary(row => row.Id, row => row.Output, StringComparer.Ordinal);
+
+    /// <summary>Characters per billed prompt token by condition id, for conditions whose model has no public tokenizer.</summary>
+    public static IReadOnlyDictionary<string, double> CharsPerToken(LoadedStudy study, StudyStore store, IReadOnlyDictionary<string, Datasets.Item> items)
+    {
+        var chars = new Dictionary<string, (long Chars, long Tokens)>(StringComparer.Ordinal);
+        var rows = store.Connection.Query(
+            $"""
+            SELECT condition_id, item_uid, billed FROM (
+                SELECT condition_id, item_uid,
+                    coalesce(input_tokens, 0) + CASE WHEN model LIKE 'anthropic/%' THEN coalesce(cache_read_tokens, 0) + coalesce(cache_write_tokens, 0) ELSE 0 END AS billed,
+                    row_number() OVER (PARTITION BY condition_id ORDER BY cell_key) AS n
+                FROM solutions WHERE status = 'done' AND coalesce(input_tokens, 0) > 0)
+            WHERE n <= {CalibrationSample}
+            """,
+            reader => (Condition: reader.GetString(0), Item: reader.GetString(1), Billed: Convert.ToInt64(reader.GetValue(2))));
+        foreach (var row in rows)
+        {
+            if (!study.ConditionsById.TryGetValue(row.Condition, out var condition) || !items.TryGetValue(row.Item, out var item)
+                || Budget.Tokens.PromptTokenizer.EncodingFor(condition.Model.Id) is not null || PriceTable.IsFree(condition.Model.Id))
+            {
+                continue;
+            }
+
+            var messages = TemplateRenderer.Render(condition.Template, item);
+            var text = messages.Sum(message => (long)message.Content.Length);
+            var tokens = row.Billed - (messages.Count * TokenEstimator.TokensPerMessage);
+            if (tokens > 0)
+            {
+                var sum = chars.GetValueOrDefault(row.Condition);
+                chars[row.Condition] = (sum.Chars + text, sum.Tokens + tokens);
+            }
+        }
+
+        return chars.ToDictionary(pair => pair.Key, pair => (double)pair.Value.Chars / pair.Value.Tokens, StringComparer.Ordinal);
+    }
+}
