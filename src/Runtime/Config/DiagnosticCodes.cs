@@ -37,6 +37,7 @@ public static class DiagnosticCodes
     public const string UnknownPrice = "IEV0303";
     public const string UncappedGeneration = "IEV0304";
     public const string ReasoningDominates = "IEV0305";
+    public const string BooksDoNotBalance = "IEV0306";
 
     // 04xx: cells that ran and failed.
     public const string FailedCells = "IEV0401";

@@ -41,6 +41,11 @@ public static class BudgetCheckStage
             throw new StudyException(Diagnostic.Error(DiagnosticCodes.ConfirmationNeeded, "not confirmed: nothing was spent; re-run and answer y, or pass --yes", study.Config.Budget.Location));
         }
 
+        if (!context.Options.DryRun)
+        {
+            Reporting.Books.EstimateLog.Append(context.ArtifactsDirectory, run.RunId, estimate);
+        }
+
         run.Succeeded();
         return estimate;
     }

@@ -18,6 +18,7 @@ public static class ExportStage
     {
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Export");
+        Reporting.Books.BooksReport.Print(context, run.Store, StagePrices.Load(context, study, mayRefresh: false), study.Config.Budget.MaxUsd);
         var directory = context.ExportDirectory;
         Directory.CreateDirectory(directory);
         var tables = new List<ExportedTable>

@@ -1,0 +1,54 @@
+using System.Globalization;
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Stages;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Reporting.Books;
+
+/// <summary>
+/// The books Export prints: the reconciliation first (a mismatch fails Export before any spend is published), then
+/// spend per stage, savings against list price, a table per provider, and each condition's estimate beside its cost.
+/// </summary>
+public static class BooksReport
+{
+    public static LedgerReconciliation.Totals Print(StageContext context, StudyStore store, PriceTable prices, decimal? cap)
+    {
+        var totals = LedgerReconciliation.Check(store);
+        var report = context.Reporter;
+        report.Info($"books balance: ledger {StageSpend.Usd(totals.Ledger)} = solutions {StageSpend.Usd(totals.Solutions)} + gradings {StageSpend.Usd(totals.Gradings)} + {StageSpend.Usd(totals.OtherAttempts)} in attempts whose answers are not the stored rows (retries, unconfirmed, re-served)");
+        report.Info(StageSpend.Describe(store, cap));
+
+        var providers = ProviderBooks.Read(store, prices);
+        report.Info($"saved against list price: {StageSpend.Usd(providers.Sum(line => line.SavedUsd))} (provider prompt cache {StageSpend.Usd(providers.Sum(line => line.PromptCacheSaved))} · batch discount {StageSpend.Usd(providers.Sum(line => line.BatchSaved))} · response-cache re-serves {StageSpend.Usd(providers.Sum(line => line.ResponseCacheSaved))})");
+        var providerRows = providers.Select(line => (IReadOnlyList<string>)
+            [line.Provider, Count(line.Calls), Count(line.CacheHits), StageSpend.Usd(line.SpentUsd), StageSpend.Usd(line.ListUsd), StageSpend.Usd(line.SavedUsd)]).ToList();
+        foreach (var line in TextTable.Render(["provider", "calls", "cache hits", "spent", "list price", "saved"], providerRows))
+        {
+            report.Info(line);
+        }
+
+        var estimates = EstimateLog.ByCondition(context.ArtifactsDirectory);
+        var actual = store.Connection.Query(
+                """
+                SELECT s.condition_id, count(DISTINCT l.cell_key), CAST(sum(l.usd) AS DECIMAL(18,6)) FROM ledger l
+                JOIN solutions s ON s.cell_key = l.cell_key WHERE l.kind <> 'judge' AND NOT l.cache_hit GROUP BY s.condition_id ORDER BY s.condition_id
+                """,
+                reader => (Condition: reader.GetString(0), Cells: Convert.ToInt32(reader.GetValue(1)), Usd: DuckDBCommands.ToDecimal(reader.GetValue(2))))
+            .ToList();
+        var rows = actual.Select(row => (IReadOnlyList<string>)
+        [
+            row.Condition,
+            estimates.TryGetValue(row.Condition, out var estimate) ? StageSpend.Usd(estimate.ExpectedUsd) : "none",
+            StageSpend.Usd(row.Usd),
+            estimate is { ExpectedUsd: > 0 } ? (row.Usd / estimate.ExpectedUsd).ToString("0.00×", CultureInfo.InvariantCulture) : "",
+        ]).ToList();
+        foreach (var line in TextTable.Render(["condition", "estimated", "actual", "actual/estimate"], rows))
+        {
+            report.Info(line);
+        }
+
+        return totals;
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

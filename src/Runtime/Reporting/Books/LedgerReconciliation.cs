@@ -1,0 +1,60 @@
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Reporting.Books;
+
+/// <summary>
+/// Checks that the ledger and the result rows tell the same story before Export publishes any spend: every stored
+/// answer that was billed (a done or empty solution not served from the response cache) has a ledger row for its cell
+/// at the same cost; every generation ledger row belongs to a stored cell; judges' ledger rows cover what the gradings
+/// say they cost. Other ledger rows of a cell are attempts that were billed but not kept (retries, unconfirmed).
+/// A mismatch fails Export, naming the rows.
+/// </summary>
+public static class LedgerReconciliation
+{
+    private const int RowsNamed = 10;
+
+    public sealed record Totals(decimal Ledger, decimal Solutions, decimal Gradings, decimal OtherAttempts);
+
+    public static Totals Check(StudyStore store)
+    {
+        var problems = new List<string>();
+        problems.AddRange(store.Connection.Query(
+            """
+            SELECT s.cell_key, s.usd FROM solutions s
+            WHERE s.status IN ('done', 'empty') AND NOT s.cache_hit
+              AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.cell_key = s.cell_key AND l.kind <> 'judge' AND NOT l.cache_hit AND l.usd = s.usd)
+            ORDER BY s.cell_key
+            """,
+            reader => $"solution {reader.GetString(0)} says ${DuckDBCommands.ToDecimal(reader.GetValue(1)):0.000000} but no ledger row of that cell has that cost"));
+        problems.AddRange(store.Connection.Query(
+            """
+            SELECT l.entry_id, l.cell_key, l.usd FROM ledger l
+            WHERE l.kind <> 'judge' AND l.cell_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM solutions s WHERE s.cell_key = l.cell_key)
+            ORDER BY l.entry_id
+            """,
+            reader => $"ledger row {reader.GetString(0)} (${DuckDBCommands.ToDecimal(reader.GetValue(2)):0.000000}) is for cell {reader.GetString(1)}, which has no solution"));
+
+        var ledger = Sum(store, "SELECT sum(usd) FROM ledger");
+        var solutions = Sum(store, "SELECT sum(usd) FROM solutions");
+        var gradings = Sum(store, "SELECT sum(usd) FROM gradings");
+        var judged = Sum(store, "SELECT sum(usd) FROM ledger WHERE kind = 'judge'");
+        if (gradings > judged)
+        {
+            problems.Add($"gradings say ${gradings:0.000000} was spent judging but the ledger has ${judged:0.000000} of judge calls");
+        }
+
+        if (problems.Count > 0)
+        {
+            var named = string.Join("; ", problems.Take(RowsNamed)) + (problems.Count > RowsNamed ? $"; and {problems.Count - RowsNamed} more" : "");
+            throw new StudyException(Diagnostic.Error(
+                DiagnosticCodes.BooksDoNotBalance,
+                $"the books do not balance ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}): {named}. The store was changed outside ItemEval or a write was lost; the ledger is what providers may bill — check it before trusting the export"));
+        }
+
+        return new Totals(ledger, solutions, gradings, ledger - solutions - gradings);
+    }
+
+    private static decimal Sum(StudyStore store, string sql) =>
+        DuckDBCommands.ToDecimal(store.Connection.Scalar($"SELECT CAST(coalesce(({sql}), 0) AS DECIMAL(18,6))"));
+}

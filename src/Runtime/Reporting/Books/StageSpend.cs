@@ -1,0 +1,26 @@
+using System.Globalization;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Runtime.Reporting.Books;
+
+/// <summary>What the ledger says each stage spent (its kinds: generate, judge, batch), and the cap, for Status and Export.</summary>
+public static class StageSpend
+{
+    public static IReadOnlyList<(string Stage, decimal Usd)> Read(StudyStore store) =>
+        store.Connection.Query(
+                "SELECT kind, CAST(sum(usd) AS DECIMAL(18,6)) FROM ledger GROUP BY kind ORDER BY kind",
+                reader => (reader.GetString(0), DuckDBCommands.ToDecimal(reader.GetValue(1))))
+            .ToList();
+
+    /// <summary>e.g. <c>spent by stage: generate $0.4200 · judge $0.0300; cap $5.00, $4.5500 left</c>.</summary>
+    public static string Describe(StudyStore store, decimal? cap)
+    {
+        var stages = Read(store);
+        var spent = stages.Sum(stage => stage.Usd);
+        var byStage = stages.Count == 0 ? "nothing yet" : string.Join(" · ", stages.Select(stage => $"{stage.Stage} {Usd(stage.Usd)}"));
+        var capText = cap is { } max ? $"cap ${max.ToString("0.00##", CultureInfo.InvariantCulture)}, {Usd(Math.Max(0, max - spent))} left" : "no cap (budget.max_usd)";
+        return $"spent by stage: {byStage}; {capText}";
+    }
+
+    internal static string Usd(decimal value) => "$" + value.ToString("0.0000", CultureInfo.InvariantCulture);
+}
