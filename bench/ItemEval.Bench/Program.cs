@@ -7,6 +7,8 @@ using ItemEval.Bench;
 //   (a two-model study through the Generate stage, with rpm set and without; --calls is per model)
 // dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--dataset /work/shared/datasets/gsm8k/test.jsonl]
 //   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time)
+// dotnet run -c Release --project bench/ItemEval.Bench -- estimate-accuracy [--items 200] [--pilot 20]
+//   (estimated vs billed USD per condition after a pilot, against the in-process fake provider)
 // The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
 return args.FirstOrDefault() switch
 {
@@ -15,12 +17,13 @@ return args.FirstOrDefault() switch
     "http-floor" => await FloorBenchmarks.RunBareAsync(BenchArguments.Parse(args.Skip(1))),
     "sdk-floor" => await FloorBenchmarks.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
     "scale" => await ScaleBenchmark.RunAsync(args.Skip(1).ToList()),
+    "estimate-accuracy" => await EstimateAccuracyBenchmark.RunAsync(args.Skip(1).ToList()),
     "generate-limits" => await StudyLimitsBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.StudyDefaults)),
     var verb => Usage(verb),
 };
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|estimate-accuracy [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
     return 2;
 }

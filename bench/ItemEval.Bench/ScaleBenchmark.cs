@@ -100,7 +100,7 @@ internal static class ScaleBenchmark
     private static void PrintRow(StageMeasurement row) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Target} | {row.ExitCode} | {row.WallSeconds:F1} s | {row.CpuSeconds:F1} s | {row.PeakRssKilobytes / 1024.0:F0} MiB |"));
 
-    private static string? Option(IReadOnlyList<string> args, string name)
+    internal static string? Option(IReadOnlyList<string> args, string name)
     {
         var index = args.ToList().IndexOf(name);
         return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;

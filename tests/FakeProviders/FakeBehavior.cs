@@ -22,6 +22,12 @@ public sealed class FakeBehavior
     /// <summary>The answer text; gets the request's last user message.</summary>
     public Func<string, string> Reply { get; set; } = _ => "The answer is 42.";
 
+    /// <summary>
+    /// When set, an OpenAI-format answer reports (and the invoice bills) these (input, output) tokens for the request's
+    /// last user message and its reply, instead of fixed counts (<see cref="MeasuredUsage"/>).
+    /// </summary>
+    public Func<string, string, (int Input, int Output)>? Tokens { get; set; }
+
     /// <summary>The next <paramref name="count"/> requests fail with <paramref name="status"/>.</summary>
     public void FailNext(int count, int status, TimeSpan? retryAfter = null)
     {

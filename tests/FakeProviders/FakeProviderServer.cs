@@ -102,6 +102,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
         }
 
         var prompt = format.LastUserMessage(body);
+        MeasuredUsage.Attach(body, Behavior, prompt);
         var fault = Behavior.TakeFault(model, prompt);
         if (fault?.Kind == FaultKind.Reset)
         {

@@ -11,6 +11,11 @@ internal sealed class OpenAIChatFormat : IWireFormat
 
     public FakeUsage Usage(JsonObject body, bool empty)
     {
+        if (MeasuredUsage.From(body, empty) is { } measured)
+        {
+            return measured;
+        }
+
         var reasoning = Reasoning(body, empty);
         return new FakeUsage(12, empty ? reasoning : 7 + reasoning);
     }
