@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Batches;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Design;
@@ -64,7 +65,13 @@ public static class GenerateStage
             }
 
             var planned = remaining.Select(cell => new PlannedCell(cell, conditions[cell.ConditionId], items[cell.ItemUid])).ToList();
-            exhausted = await new InteractiveExecutor(runner).RunAsync(planned, writer, stop);
+            var routes = BatchRoutes.Split(planned, study.Config.Batch, store.Batches.CellsInFlight(), context.Reporter);
+            var batches = new BatchExecutor(new BatchContext(
+                run, study.Config.Name, context.ArtifactsDirectory, environment, prices, meter.Reservations, budget.MaxUsd, cache,
+                transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait));
+            var outcomes = await Task.WhenAll(
+                new InteractiveExecutor(runner).RunAsync(routes.Interactive, writer, stop), batches.RunAsync(routes.Batched, writer, stop));
+            exhausted = outcomes.FirstOrDefault(outcome => outcome is not null);
         }
         finally
         {

@@ -21,6 +21,7 @@ public sealed class FakeOpenAIBatches
     private readonly OpenAIChatFormat _format = new();
     private int _created;
     private int _uploads;
+    private int _fileIds;
 
     internal FakeOpenAIBatches(FakeBilling billing, Func<string, string> reply)
     {
@@ -81,7 +82,8 @@ public sealed class FakeOpenAIBatches
 
         using var copy = new MemoryStream();
         await file.CopyToAsync(copy, context.RequestAborted);
-        var id = $"file-fake{Interlocked.Increment(ref _uploads)}";
+        Interlocked.Increment(ref _uploads);
+        var id = $"file-fake{Interlocked.Increment(ref _fileIds)}";
         _files[id] = copy.ToArray();
         return Results.Json(new JsonObject
         {
@@ -193,7 +195,7 @@ public sealed class FakeOpenAIBatches
 
     private string Store(List<string> lines)
     {
-        var id = $"file-fake{Interlocked.Increment(ref _uploads)}";
+        var id = $"file-fake{Interlocked.Increment(ref _fileIds)}";
         _files[id] = Encoding.UTF8.GetBytes(string.Concat(lines.Select(line => line + "\n")));
         return id;
     }
