@@ -27,6 +27,7 @@ public static class StatusStage
 
         var statuses = StatusQuery.Read(run.Store);
         Print(context, statuses, run.Store.Ledger.TotalUsd());
+        Batches.BatchesInFlightReport.Print(context.Reporter, run.Store.Batches.InFlight());
         run.Succeeded();
         return statuses;
     }
