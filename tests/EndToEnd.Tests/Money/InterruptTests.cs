@@ -59,36 +59,5 @@ public sealed class InterruptTests : IAsyncLifetime
         ["OPENAI_BASE_URL"] = _server.BaseUrl + "/v1",
     };
 
-    /// <summary>The example's items and templates on one real (fake-served) model: 20 items × 2 templates = 40 cells.</summary>
-    private static StudyWorkspace PaidStudy()
-    {
-        var study = StudyWorkspace.CopyOf("example");
-        study.Edit("study.yaml", _ => """
-            name: paid
-            datasets:
-              - name: quiz
-                path: data/items.jsonl
-                mapping: {id: id, input: question, target: answer, choices: choices, scheme: scheme, metadata: [topic]}
-            design:
-              models:
-                - id: openai/gpt-4o-mini
-                  options: {max_concurrency: 4}
-                  lanes:
-                    - name: t0
-                      temperature: 0
-                      max_tokens: 64
-              templates:
-                - name: direct
-                  path: prompts/direct.txt
-                - name: cot
-                  path: prompts/cot.txt
-            graders:
-              - name: numeric
-                type: numeric
-                scheme: numeric
-            budget:
-              max_usd: 5
-            """);
-        return study;
-    }
+    private static StudyWorkspace PaidStudy() => PaidExampleStudy.Create("paid");
 }
