@@ -45,6 +45,11 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
             }
         }
 
+        if (ended.Status == "failed")
+        {
+            FailUnanswered(run, batch, ended);
+        }
+
         Flush(run, batch, ended, final: true);
         return run.Billed;
     }
@@ -93,6 +98,22 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
         var link = context.Transcripts.Append(new TranscriptEntry(cellKey, model.Id, cell.Cell.Epoch, request.Messages, request.Parameters, answer, null, DateTimeOffset.UtcNow));
         var status = string.IsNullOrWhiteSpace(answer.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
         run.Records.Add(Record(cell, batch, status, answer.Text, null, answer.FinishReason, requested, StoreJson.Write(effective), answer.Usage, usd, answer.ProviderRequestId, link));
+    }
+
+    /// <summary>
+    /// A batch the provider failed as a whole (its input was refused) answers nothing: each of its cells becomes an errored
+    /// cell with the provider's reason, so the run reports it and the next run tries again — rather than silently pending.
+    /// </summary>
+    private void FailUnanswered(Collection run, TrackedBatch batch, ProviderBatch ended)
+    {
+        var error = Providers.Transcripts.Redactor.Redact($"{model.Id} (batch {batch.BatchId}): the provider failed the batch: {ended.Errors ?? "no reason given"}");
+        foreach (var (customId, cellKey) in run.Cells)
+        {
+            if (!run.Seen.Contains(customId) && !run.AlreadyStored.Contains(cellKey) && run.Planned.TryGetValue(cellKey, out var cell))
+            {
+                run.Records.Add(Record(cell, batch, SolutionStatus.Error, null, error, null, StoreJson.Write(cell.Condition.Lane.Parameters), null, TokenUsage.Zero, 0m, null, null));
+            }
+        }
     }
 
     private SolutionRecord Record(

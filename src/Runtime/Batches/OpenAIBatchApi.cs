@@ -107,6 +107,11 @@ public sealed class OpenAIBatchApi : IDisposable
             (int?)counts?["failed"] ?? 0,
             (string?)batch["output_file_id"],
             (string?)batch["error_file_id"],
-            (string?)batch["metadata"]?[BatchMetadata.Submission]);
+            (string?)batch["metadata"]?[BatchMetadata.Submission])
+        {
+            Errors = batch["errors"]?["data"] is JsonArray errors && errors.Count > 0
+                ? string.Join("; ", errors.Select(error => $"{(string?)error?["code"]}: {(string?)error?["message"]}"))
+                : null,
+        };
     }
 }

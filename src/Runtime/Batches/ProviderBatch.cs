@@ -12,6 +12,9 @@ public sealed record ProviderBatch(
     string? ErrorFileId,
     string? SubmissionId)
 {
+    /// <summary>Why the provider failed the whole batch (validation of its input file), in its words; null otherwise.</summary>
+    public string? Errors { get; init; }
+
     /// <summary>The provider will not change it any more: its results (partial for expired, cancelled) can be collected.</summary>
     public bool Ended => Status is "completed" or "expired" or "cancelled" or "failed";
 }

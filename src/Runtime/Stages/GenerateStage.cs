@@ -54,18 +54,19 @@ public static class GenerateStage
 
         var writer = new SolutionWriter(run, ledger, tally.Record, () => ticker.Tick(Progress));
         BudgetExhaustedException? exhausted;
+        var inBatches = store.Batches.CellsInFlight();
         try
         {
             var remaining = pending;
             if (context.Options.VerifyFirst)
             {
-                var verified = await VerifyFirst.RunAsync(context, runner, pending, conditions, items, writer.WriteNow, stop);
+                var verified = await VerifyFirst.RunAsync(context, runner, [.. pending.Where(cell => !inBatches.Contains(cell.Key))], conditions, items, writer.WriteNow, stop);
                 var verifiedKeys = verified.Select(record => record.CellKey).ToHashSet(StringComparer.Ordinal);
                 remaining = pending.Where(cell => !verifiedKeys.Contains(cell.Key)).ToList();
             }
 
             var planned = remaining.Select(cell => new PlannedCell(cell, conditions[cell.ConditionId], items[cell.ItemUid])).ToList();
-            var routes = BatchRoutes.Split(planned, study.Config.Batch, store.Batches.CellsInFlight(), context.Reporter);
+            var routes = BatchRoutes.Split(planned, study.Config.Batch, inBatches, context.Reporter);
             var batches = new BatchExecutor(new BatchContext(
                 run, study.Config.Name, context.ArtifactsDirectory, environment, prices, meter.Reservations, budget.MaxUsd, cache,
                 transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait));

@@ -27,5 +27,8 @@ internal sealed class FakeBatchJob(string id, string inputFileId, JsonObject? me
 
     public string? ErrorFileId { get; set; }
 
+    /// <summary>OpenAI's <c>errors</c> list of a batch that failed validation.</summary>
+    public JsonObject? Errors { get; set; }
+
     public bool Finished => Status is "completed" or "expired" or "cancelled" or "failed";
 }

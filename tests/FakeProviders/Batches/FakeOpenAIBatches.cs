@@ -144,6 +144,17 @@ public sealed class FakeOpenAIBatches
             return;
         }
 
+        if (Behavior.FailWhole)
+        {
+            job.Status = "failed";
+            job.Errors = new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject { ["code"] = "invalid_json_line", ["message"] = "This line is not parseable as valid JSON.", ["param"] = null, ["line"] = 1 }),
+            };
+            return;
+        }
+
         Finish(job);
     }
 
@@ -210,7 +221,7 @@ public sealed class FakeOpenAIBatches
 
     private static JsonObject Describe(FakeBatchJob job) => new()
     {
-        ["id"] = job.Id, ["object"] = "batch", ["endpoint"] = "/v1/chat/completions", ["errors"] = null,
+        ["id"] = job.Id, ["object"] = "batch", ["endpoint"] = "/v1/chat/completions", ["errors"] = job.Errors?.DeepClone(),
         ["input_file_id"] = job.InputFileId, ["completion_window"] = "24h", ["status"] = job.Status,
         ["output_file_id"] = job.OutputFileId, ["error_file_id"] = job.ErrorFileId, ["created_at"] = job.CreatedAt,
         ["in_progress_at"] = null, ["expires_at"] = job.CreatedAt + 86_400, ["finalizing_at"] = null, ["completed_at"] = null,

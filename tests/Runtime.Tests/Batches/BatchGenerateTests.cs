@@ -101,6 +101,27 @@ public sealed class BatchGenerateTests : FakeServerTest
     }
 
     [Fact]
+    public async Task A_batch_the_provider_fails_whole_errors_its_cells_with_the_providers_reason_and_bills_nothing()
+    {
+        using var study = BatchStudy.Create(Server.BaseUrl);
+        Server.OpenAIBatches.Behavior.FailWhole = true;
+
+        var failed = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal(10, failed.Failed);
+        Assert.Empty(Server.BilledRequests);
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            Assert.Contains("invalid_json_line", store.Connection.Scalar("SELECT min(error) FROM solutions") as string, StringComparison.Ordinal);
+            Assert.Equal(0m, store.Ledger.TotalUsd());
+        }
+
+        Server.OpenAIBatches.Behavior.FailWhole = false;
+        Assert.True((await GenerateStage.RunAsync(study.Context(), CancellationToken.None)).Complete);
+        Assert.Equal(10, Server.BilledRequests.Count);
+    }
+
+    [Fact]
     public async Task An_expired_batch_keeps_its_half_and_the_rest_stays_pending_for_the_next_run()
     {
         using var study = BatchStudy.Create(Server.BaseUrl);
