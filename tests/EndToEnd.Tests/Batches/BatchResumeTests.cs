@@ -70,6 +70,34 @@ public sealed class BatchResumeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ctrl_c_while_waiting_leaves_the_batch_running_at_the_provider_and_says_so()
+    {
+        using var study = BatchStudyWorkspace.Create();
+        var batches = _server.OpenAIBatches;
+        batches.Behavior.PollsInProgress = int.MaxValue;
+        var interrupting = Task.CompletedTask;
+
+        var stopped = await study.BuildAsync(["Generate", "--yes"], (process, line) =>
+        {
+            if (line.Contains("batch batch_fake1 submitted", StringComparison.Ordinal))
+            {
+                interrupting = Task.Run(async () =>
+                {
+                    await WaitFor.ConditionAsync(() => batches.Reads.GetValueOrDefault("batch_fake1") >= 1, TimeSpan.FromSeconds(60), "the run to poll its batch");
+                    using var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    await interrupt.WaitForExitAsync();
+                });
+            }
+        }, BatchStudyWorkspace.Environment(_server));
+        await interrupting;
+
+        Assert.True(stopped.ExitCode == 1, stopped.ToString());
+        Assert.Contains("still running at the provider (batch_fake1)", stopped.Output, StringComparison.Ordinal);
+        Assert.Equal("in_progress", study.Query<string>("SELECT state FROM batches"));
+        Assert.Empty(_server.BilledRequests);
+    }
+
+    [Fact]
     public async Task No_wait_exits_zero_with_generate_still_out_of_date_and_clean_cancel_batches_cancels_at_the_provider()
     {
         using var study = BatchStudyWorkspace.Create();
