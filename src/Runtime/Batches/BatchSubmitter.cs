@@ -19,6 +19,7 @@ internal sealed class BatchSubmitter(BatchContext context, OpenAIBatchApi api, M
     public async Task<TrackedBatch> SubmitAsync(BatchFile file, SpendReservation reservation)
     {
         var submission = "sub_" + Guid.NewGuid().ToString("N");
+        context.Reporter.Detail($"batch input for {model.Id} written: {file.Entries.Count} requests, {file.Bytes} bytes");
         context.Store(store => store.InTransaction(() => store.Batches.Add(
             new StoredBatch(submission, model.Provider, model.Id, null, null, "submitting", file.Entries.Count, file.WorstCaseUsd, 0, 0, DateTime.UtcNow),
             file.Entries.Select(entry => (entry.CustomId, entry.Cell.Cell.Key)))));
