@@ -34,6 +34,17 @@ internal sealed record BenchArguments(int Calls, int RequestsPerMinute, int Late
         ["--faults-percent"] = 0,
     };
 
+    /// <summary>Issue 11's batch benchmark: 50,000 cells per model; the fake provider answers a batch at once.</summary>
+    public static IReadOnlyDictionary<string, int> BatchDefaults { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["--calls"] = 50_000,
+        ["--rpm"] = 1_000_000,
+        ["--latency-ms"] = 1, // interactive calls only; a batch is answered on its first status read
+        ["--concurrency"] = RateLimitSettings.DefaultConcurrency,
+        ["--jitter-ms"] = 0,
+        ["--faults-percent"] = 0,
+    };
+
     public static BenchArguments Parse(IEnumerable<string> args, IReadOnlyDictionary<string, int>? defaults = null)
     {
         var values = new Dictionary<string, int>(defaults ?? ClientDefaults, StringComparer.Ordinal);

@@ -9,6 +9,8 @@ using ItemEval.Bench;
 //   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time)
 // dotnet run -c Release --project bench/ItemEval.Bench -- estimate-accuracy [--items 200] [--pilot 20]
 //   (estimated vs billed USD per condition after a pilot, against the in-process fake provider)
+// dotnet run -c Release --project bench/ItemEval.Bench -- batch [--calls 50000]
+//   (N cells per model through one batch each, 1 model then 2: build, upload, wait, collect split; peak RSS)
 // The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
 return args.FirstOrDefault() switch
 {
@@ -18,6 +20,7 @@ return args.FirstOrDefault() switch
     "sdk-floor" => await FloorBenchmarks.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
     "scale" => await ScaleBenchmark.RunAsync(args.Skip(1).ToList()),
     "estimate-accuracy" => await EstimateAccuracyBenchmark.RunAsync(args.Skip(1).ToList()),
+    "batch" => await BatchBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.BatchDefaults)),
     "generate-limits" => await StudyLimitsBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.StudyDefaults)),
     var verb => Usage(verb),
 };

@@ -15,4 +15,11 @@ internal sealed record BuildArguments(
     string Verbosity,
     string? BinaryLog,
     bool Help,
-    IReadOnlyList<string> DataRoots);
+    IReadOnlyList<string> DataRoots)
+{
+    /// <summary>Generate submits or refreshes provider batches and returns without waiting (<c>--no-wait</c>).</summary>
+    public bool NoWait { get; init; }
+
+    /// <summary>Clean cancels batches in flight at the provider (<c>--cancel-batches</c>).</summary>
+    public bool CancelBatches { get; init; }
+}

@@ -16,6 +16,7 @@ internal static class CommandLine
         string? study = null, policy = null, estimate = null, verbosity = null, binlog = null;
         bool? yes = null;
         bool updateLocks = false, refreshPricing = false, noCache = false, dryRun = false, verifyFirst = false, help = false;
+        bool noWait = false, cancelBatches = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -37,6 +38,8 @@ internal static class CommandLine
                 case "no-cache": noCache = true; break;
                 case "dry-run": dryRun = true; break;
                 case "verify-first": verifyFirst = true; break;
+                case "no-wait": noWait = true; break;
+                case "cancel-batches": cancelBatches = true; break;
                 case "data-root": dataRoots.Add(Value(args, ref i, arg)); break;
                 case "verbosity": verbosity = Value(args, ref i, arg); break;
                 case "binlog": binlog = i + 1 < args.Count && !args[i + 1].StartsWith('-') && args[i + 1].EndsWith(".binlog", StringComparison.OrdinalIgnoreCase) ? args[++i] : ""; break;
@@ -63,7 +66,11 @@ internal static class CommandLine
         }
 
         Check(verbosity, Verbosities, "--verbosity");
-        return new BuildArguments(targets, string.IsNullOrWhiteSpace(study) ? null : study, yes.Value, estimate, policy, refreshPricing, updateLocks, noCache, dryRun, verifyFirst, verbosity, binlog, help || targets.Count == 0, dataRoots);
+        return new BuildArguments(targets, string.IsNullOrWhiteSpace(study) ? null : study, yes.Value, estimate, policy, refreshPricing, updateLocks, noCache, dryRun, verifyFirst, verbosity, binlog, help || targets.Count == 0, dataRoots)
+        {
+            NoWait = noWait,
+            CancelBatches = cancelBatches,
+        };
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option)

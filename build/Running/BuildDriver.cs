@@ -30,6 +30,8 @@ internal sealed class BuildDriver(RepoPaths paths)
             ["NoCache"] = Flag(request.Arguments.NoCache),
             ["DryRun"] = Flag(request.Arguments.DryRun),
             ["VerifyFirst"] = Flag(request.Arguments.VerifyFirst),
+            ["NoWait"] = Flag(request.Arguments.NoWait),
+            ["CancelBatches"] = Flag(request.Arguments.CancelBatches),
             // Escaped so a ';', '%' or '$' in a folder name stays part of that folder's path.
             ["DataRoots"] = string.Join(';', request.Arguments.DataRoots.Select(ProjectCollection.Escape)),
         };

@@ -40,6 +40,12 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
 
     public bool VerifyFirst { get; set; }
 
+    /// <summary>Generate: submit or refresh provider batches and return without waiting (<c>--no-wait</c>).</summary>
+    public bool NoWait { get; set; }
+
+    /// <summary>Clean: cancel the study's batches in flight at the provider first (<c>--cancel-batches</c>).</summary>
+    public bool CancelBatches { get; set; }
+
     /// <summary>Folders besides the study's own that study.yaml may name files in (<c>--data-root</c>).</summary>
     public string[] DataRoots { get; set; } = [];
 
@@ -53,7 +59,7 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
         var context = new StageContext(
             Path.GetFullPath(StudyFile),
             Path.GetFullPath(ArtifactsDir),
-            new StageOptions(Yes, string.IsNullOrWhiteSpace(Estimate) ? "expected" : Estimate, UpdateLocks, NoCache, DryRun, VerifyFirst, DataRoots: DataRoots, Policy: string.IsNullOrWhiteSpace(Policy) ? null : Policy, RefreshPricing: RefreshPricing),
+            new StageOptions(Yes, string.IsNullOrWhiteSpace(Estimate) ? "expected" : Estimate, UpdateLocks, NoCache, DryRun, VerifyFirst, DataRoots: DataRoots, Policy: string.IsNullOrWhiteSpace(Policy) ? null : Policy, RefreshPricing: RefreshPricing, NoWait: NoWait, CancelBatches: CancelBatches),
             reporter,
             Studies: BuildEngine is IBuildEngine4 engine ? new BuildStudyShare(engine) : null);
         try

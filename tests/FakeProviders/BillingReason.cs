@@ -14,4 +14,7 @@ public enum BillingReason
 
     /// <summary>The client went away after the server had started working on the request (a timeout, a cancel).</summary>
     Disconnected,
+
+    /// <summary>A request a batch completed: billed at the batch rate (half the list price).</summary>
+    Batch,
 }

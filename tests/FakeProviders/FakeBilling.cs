@@ -46,6 +46,7 @@ internal sealed class FakeBilling
         _requests.Sum(request =>
         {
             var price = priceOf(request.Model);
-            return (request.InputTokens * price.InputPerMillion + request.OutputTokens * price.OutputPerMillion) / 1_000_000m;
+            var list = (request.InputTokens * price.InputPerMillion + request.OutputTokens * price.OutputPerMillion) / 1_000_000m;
+            return request.Reason == BillingReason.Batch ? list * FakePrice.BatchDiscount : list;
         });
 }

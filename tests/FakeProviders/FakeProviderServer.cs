@@ -36,6 +36,9 @@ public sealed class FakeProviderServer : IAsyncDisposable
 
     public FakeBehavior Behavior { get; } = new();
 
+    /// <summary>OpenAI's Files + Batches endpoints, answering with <see cref="FakeBehavior.Reply"/> and billing on this invoice.</summary>
+    public Batches.FakeOpenAIBatches OpenAIBatches { get; private set; } = null!;
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>The base address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash, no /v1).</summary>
@@ -69,6 +72,8 @@ public sealed class FakeProviderServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", context => server.Handle(context, new OpenAIChatFormat()));
         app.MapPost("/v1/messages", context => server.Handle(context, new AnthropicMessagesFormat()));
         app.MapPost("/v1beta/models/{model}:generateContent", context => server.Handle(context, new GeminiFormat()));
+        server.OpenAIBatches = new Batches.FakeOpenAIBatches(server._billing, prompt => server.Behavior.Reply(prompt));
+        server.OpenAIBatches.Map(app);
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return server;

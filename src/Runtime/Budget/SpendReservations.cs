@@ -36,6 +36,32 @@ public sealed class SpendReservations
         }
     }
 
+    /// <summary>What may still be reserved now (null: no cap).</summary>
+    public decimal? Room
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cap is { } cap ? Math.Max(0m, cap - _committed - _open) : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Holds money already promised to the provider without checking the cap: a batch submitted by an earlier run that
+    /// is still running counts against what may be reserved next, and settles to its bill when collected.
+    /// </summary>
+    public SpendReservation Adopt(decimal worstCase)
+    {
+        lock (_gate)
+        {
+            _open += worstCase;
+            _openCount++;
+            return new SpendReservation(worstCase);
+        }
+    }
+
     public async ValueTask<SpendReservation> ReserveAsync(decimal worstCase, CancellationToken cancellationToken)
     {
         while (true)

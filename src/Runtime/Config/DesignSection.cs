@@ -71,7 +71,10 @@ internal static class DesignSection
             }
 
             var location = reader.At(node);
-            models.Add(new ModelConfig(id, LaneSection.Read(reader, map, id, location), ModelOptionsSection.Read(reader, map, id), location));
+            models.Add(new ModelConfig(id, LaneSection.Read(reader, map, id, location), ModelOptionsSection.Read(reader, map, id), location)
+            {
+                Batch = BatchSection.Mode(reader, map, $"model '{id}'"),
+            });
         }
 
         DuplicateNames.Check(reader, models, model => model.Id, model => model.Location, "model");

@@ -48,6 +48,7 @@ public static class DiagnosticCodes
     public const string StudyLocked = "IEV0501";
     public const string StoreSchemaTooNew = "IEV0502";
     public const string Cancelled = "IEV0503";
+    public const string BatchesInFlight = "IEV0504";
 
     // 09xx: bugs in ItemEval itself.
     public const string InternalError = "IEV0900";

@@ -11,4 +11,7 @@ public sealed record ModelConfig(
     public string Provider => Id.Split('/', 2)[0];
 
     public string ModelName => Id.Split('/', 2) is [_, var name] ? name : Id;
+
+    /// <summary>The model's own <c>batch:</c>, overriding the study's; null when it has none.</summary>
+    public BatchMode? Batch { get; init; }
 }

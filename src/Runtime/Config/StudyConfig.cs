@@ -11,5 +11,8 @@ public sealed record StudyConfig(
     IReadOnlyList<GraderConfig> Graders,
     BudgetConfig Budget)
 {
+    /// <summary>Top-level <c>batch</c> and <c>batch_min_cells</c> (provider batch APIs; docs/batch.md).</summary>
+    public BatchConfig Batch { get; init; } = BatchConfig.Off;
+
     public string Resolve(string relativePath) => Path.GetFullPath(Path.Combine(StudyDirectory, relativePath));
 }

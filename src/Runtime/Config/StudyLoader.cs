@@ -60,7 +60,11 @@ public static partial class StudyLoader
             DatasetSection.Read(reader, root, folders),
             DesignSection.Read(reader, root, folders),
             GraderSection.Read(reader, root),
-            BudgetSection.Read(reader, root));
+            BudgetSection.Read(reader, root))
+        {
+            Batch = BatchSection.Read(reader, root),
+        };
+        BatchSection.Check(reader, config.Batch, config.Design.Models);
         if (reader.Diagnostics.Count > 0)
         {
             throw new StudyException(reader.Diagnostics.OrderBy(diagnostic => diagnostic.Location?.Line ?? 0).ToList());

@@ -3,12 +3,12 @@ namespace ItemEval.Runtime.Config;
 /// <summary>The keys each section of study.yaml allows. Adding a key is one entry here plus reading it.</summary>
 internal static class StudySchema
 {
-    public static readonly string[] Root = ["name", "description", "datasets", "design", "graders", "budget"];
+    public static readonly string[] Root = ["name", "description", "datasets", "design", "graders", "budget", "batch", "batch_min_cells"];
     public static readonly string[] Dataset = ["name", "path", "format", "header", "scheme", "limit", "mapping"];
     public static readonly string[] Mapping = ["id", "input", "target", "choices", "scheme", "metadata"];
     public static readonly string[] Design = ["models", "templates", "epochs", "on_empty"];
     public static readonly string[] OnEmpty = ["keep", "rerun"];
-    public static readonly string[] Model = ["id", "options", "lanes"];
+    public static readonly string[] Model = ["id", "options", "lanes", "batch"];
     public static readonly string[] Lane = ["name", "temperature", "top_p", "max_tokens", "seed", "reasoning_effort", "thinking_budget"];
     public static readonly string[] Template = ["name", "path", "system"];
     public static readonly string[] Grader = ["name", "type", "scheme", "options"];

@@ -16,6 +16,7 @@ public static class CleanStage
         // Taking the lock first refuses to delete a store another process is writing.
         using (StudyLock.Acquire(context.ArtifactsDirectory, studyName, "Clean"))
         {
+            Batches.BatchesBeforeClean.CancelOrRefuse(context);
             foreach (var entry in Directory.EnumerateFileSystemEntries(context.ArtifactsDirectory).Where(path => Path.GetFileName(path) != ".lock"))
             {
                 if (Directory.Exists(entry))

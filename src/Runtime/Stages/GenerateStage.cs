@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Batches;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Design;
@@ -54,18 +55,25 @@ public static class GenerateStage
 
         var writer = new SolutionWriter(run, ledger, tally.Record, () => ticker.Tick(Progress));
         BudgetExhaustedException? exhausted;
+        var inBatches = store.Batches.CellsInFlight();
         try
         {
             var remaining = pending;
             if (context.Options.VerifyFirst)
             {
-                var verified = await VerifyFirst.RunAsync(context, runner, pending, conditions, items, writer.WriteNow, stop);
+                var verified = await VerifyFirst.RunAsync(context, runner, [.. pending.Where(cell => !inBatches.Contains(cell.Key))], conditions, items, writer.WriteNow, stop);
                 var verifiedKeys = verified.Select(record => record.CellKey).ToHashSet(StringComparer.Ordinal);
                 remaining = pending.Where(cell => !verifiedKeys.Contains(cell.Key)).ToList();
             }
 
             var planned = remaining.Select(cell => new PlannedCell(cell, conditions[cell.ConditionId], items[cell.ItemUid])).ToList();
-            exhausted = await new InteractiveExecutor(runner).RunAsync(planned, writer, stop);
+            var routes = BatchRoutes.Split(planned, study.Config.Batch, scope.Policy.Batch, inBatches, context.Reporter);
+            var batches = new BatchExecutor(new BatchContext(
+                run, study.Config.Name, context.ArtifactsDirectory, environment, prices, meter.Reservations, budget.MaxUsd, cache,
+                transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait));
+            var outcomes = await Task.WhenAll(
+                new InteractiveExecutor(runner).RunAsync(routes.Interactive, writer, stop), batches.RunAsync(routes.Batched, writer, stop));
+            exhausted = outcomes.FirstOrDefault(outcome => outcome is not null);
         }
         finally
         {

@@ -28,6 +28,7 @@ public static class StatusStage
         var statuses = StatusQuery.Read(run.Store);
         Print(context, statuses, run.Store.Ledger.TotalUsd());
         context.Reporter.Info(Reporting.Books.StageSpend.Describe(run.Store, study.Config.Budget.MaxUsd));
+        Batches.BatchesInFlightReport.Print(context.Reporter, run.Store.Batches.InFlight());
         run.Succeeded();
         return statuses;
     }

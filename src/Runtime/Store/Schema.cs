@@ -57,5 +57,14 @@ internal static class Schema
         ALTER TABLE gradings ADD COLUMN IF NOT EXISTS input_tokens INTEGER;
         ALTER TABLE gradings ADD COLUMN IF NOT EXISTS output_tokens INTEGER;
         ALTER TABLE gradings ADD COLUMN IF NOT EXISTS transcript VARCHAR;
+        ALTER TABLE solutions ADD COLUMN IF NOT EXISTS batch_id VARCHAR;
+        CREATE TABLE IF NOT EXISTS batches (
+            submission_id VARCHAR PRIMARY KEY, provider VARCHAR NOT NULL, model VARCHAR NOT NULL, input_file_id VARCHAR,
+            batch_id VARCHAR, state VARCHAR NOT NULL, cells INTEGER NOT NULL, worst_case_usd DECIMAL(18,6) NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0, errored INTEGER NOT NULL DEFAULT 0, stray_lines INTEGER NOT NULL DEFAULT 0,
+            error VARCHAR, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL);
+        CREATE TABLE IF NOT EXISTS batch_cells (
+            submission_id VARCHAR NOT NULL, custom_id VARCHAR NOT NULL, cell_key VARCHAR NOT NULL,
+            PRIMARY KEY (submission_id, custom_id));
         """;
 }

@@ -22,4 +22,8 @@ public sealed record SolutionRecord(
     int Retries,
     bool CacheHit,
     string RunId,
-    string? Transcript = null);
+    string? Transcript = null)
+{
+    /// <summary>The batch (its submission id) that produced this result; null for an interactive call.</summary>
+    public string? BatchId { get; init; }
+}

@@ -10,7 +10,7 @@ public sealed class SolutionRepository
         INSERT INTO solutions
         SELECT cell_key, condition_id, item_uid, epoch, model, status, output, error, finish_reason, requested_parameters,
             effective_parameters, input_tokens, output_tokens, reasoning_tokens, cache_read_tokens, cache_write_tokens, usd,
-            latency_ms, provider_request_id, 1, retries, cache_hit, run_id, now(), transcript
+            latency_ms, provider_request_id, 1, retries, cache_hit, run_id, now(), transcript, batch_id
         FROM solution_batch
         ON CONFLICT (cell_key) DO UPDATE SET
             status = excluded.status, output = excluded.output, error = excluded.error,
@@ -21,7 +21,7 @@ public sealed class SolutionRepository
             usd = excluded.usd, latency_ms = excluded.latency_ms, provider_request_id = excluded.provider_request_id,
             attempts = solutions.attempts + 1, retries = solutions.retries + excluded.retries,
             cache_hit = excluded.cache_hit, run_id = excluded.run_id, created_at = excluded.created_at,
-            transcript = excluded.transcript
+            transcript = excluded.transcript, batch_id = excluded.batch_id
         """;
 
     private static readonly StagingTable Staging = new(
@@ -31,7 +31,7 @@ public sealed class SolutionRepository
         output VARCHAR, error VARCHAR, finish_reason VARCHAR, requested_parameters VARCHAR, effective_parameters VARCHAR,
         input_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, cache_read_tokens INTEGER,
         cache_write_tokens INTEGER, usd DECIMAL(18,6), latency_ms DOUBLE, provider_request_id VARCHAR, retries INTEGER,
-        cache_hit BOOLEAN, run_id VARCHAR, transcript VARCHAR
+        cache_hit BOOLEAN, run_id VARCHAR, transcript VARCHAR, batch_id VARCHAR
         """);
 
     private readonly DuckDBConnection _connection;
@@ -127,5 +127,5 @@ public sealed class SolutionRepository
             .AppendValue(record.Usage.InputTokens).AppendValue(record.Usage.OutputTokens).AppendValue(record.Usage.ReasoningTokens)
             .AppendValue(record.Usage.CacheReadTokens).AppendValue(record.Usage.CacheWriteTokens).AppendValue(record.Usd)
             .AppendValue(record.LatencyMs).AppendValue(record.ProviderRequestId).AppendValue(record.Retries)
-            .AppendValue(record.CacheHit).AppendValue(record.RunId).AppendValue(record.Transcript);
+            .AppendValue(record.CacheHit).AppendValue(record.RunId).AppendValue(record.Transcript).AppendValue(record.BatchId);
 }

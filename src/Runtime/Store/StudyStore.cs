@@ -28,6 +28,7 @@ public sealed class StudyStore : IDisposable
         Gradings = new GradingRepository(connection);
         Ledger = new LedgerRepository(connection);
         Runs = new RunRepository(connection);
+        Batches = new BatchRepository(connection);
     }
 
     public string Path { get; }
@@ -43,6 +44,9 @@ public sealed class StudyStore : IDisposable
     public LedgerRepository Ledger { get; }
 
     public RunRepository Runs { get; }
+
+    /// <summary>Provider batch jobs and the cells each holds (docs/batch.md).</summary>
+    public BatchRepository Batches { get; }
 
     internal DuckDBConnection Connection { get; }
 

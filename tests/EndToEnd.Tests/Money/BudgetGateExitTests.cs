@@ -39,7 +39,7 @@ public sealed class BudgetGateExitTests
     [Fact]
     public async Task Under_confirm_above_usd_needs_no_yes()
     {
-        using var study = PaidStudy(maxUsd: "100", confirmAbove: "  confirm_above_usd: 50\n");
+        using var study = PaidStudy(maxUsd: "100", confirmAbove: "confirm_above_usd: 50, ");
 
         var result = await study.BuildAsync(["BudgetCheck"], (_, _) => { }, Environment);
 
@@ -49,5 +49,5 @@ public sealed class BudgetGateExitTests
 
     /// <summary>The example's 20 items on one paid model at $1000 per million tokens: 20 calls under the default dev policy.</summary>
     private static StudyWorkspace PaidStudy(string maxUsd, string confirmAbove) =>
-        PaidExampleStudy.Create("gated", $"  max_usd: {maxUsd}\n{confirmAbove}  prices:\n    openai/gpt-4o-mini: {{input: 1000, output: 1000}}");
+        PaidExampleStudy.Create("gated", budget: $"max_usd: {maxUsd}, {confirmAbove}prices: {{openai/gpt-4o-mini: {{input: 1000, output: 1000}}}}");
 }

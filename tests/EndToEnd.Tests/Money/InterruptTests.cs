@@ -59,7 +59,5 @@ public sealed class InterruptTests : IAsyncLifetime
         ["OPENAI_BASE_URL"] = _server.BaseUrl + "/v1",
     };
 
-    /// <summary>The example's items and templates on one real (fake-served) model: 20 items × 2 templates = 40 cells.</summary>
-    private static StudyWorkspace PaidStudy() =>
-        PaidExampleStudy.Create("paid", "  policy: full-interactive\n  max_usd: 5", options: "{max_concurrency: 4}");
+    private static StudyWorkspace PaidStudy() => PaidExampleStudy.Create("paid");
 }

@@ -1,3 +1,5 @@
+using ItemEval.Runtime.Config;
+
 namespace ItemEval.Runtime.Budget.Policies;
 
 /// <summary>
@@ -20,11 +22,14 @@ public enum PolicyBatch
 
 public static class PolicyBatchExtensions
 {
-    /// <summary>The study's batch value (<c>auto</c>, <c>true</c>, <c>false</c>; null when unset) as this policy runs it.</summary>
-    public static string Apply(this PolicyBatch policy, string? studyBatch) => policy switch
+    /// <summary>
+    /// The batch mode a model runs under: the study's own for it (<see cref="BatchConfig.For"/>) as this policy lets it.
+    /// <c>full-batch</c> turns <c>false</c> (or unset) into <c>auto</c>, but keeps a model's explicit <c>true</c>.
+    /// </summary>
+    public static BatchMode Apply(this PolicyBatch policy, BatchMode study) => policy switch
     {
-        PolicyBatch.Off => "false",
-        PolicyBatch.OnlyWhereStudySaysTrue => string.Equals(studyBatch, "true", StringComparison.OrdinalIgnoreCase) ? "true" : "false",
-        _ => "auto",
+        PolicyBatch.Off => BatchMode.False,
+        PolicyBatch.OnlyWhereStudySaysTrue => study == BatchMode.True ? BatchMode.True : BatchMode.False,
+        _ => study == BatchMode.True ? BatchMode.True : BatchMode.Auto,
     };
 }

@@ -33,6 +33,13 @@ internal sealed class SolutionWriter
     /// <summary>Writes one record now (verify-first), outside the batching loop.</summary>
     public void WriteNow(SolutionRecord record) => Write([record]);
 
+    /// <summary>
+    /// Writes results now with ledger entries of their own (a batch's, kind <c>batch</c>) in one transaction, together with
+    /// <paramref name="alsoInTransaction"/>: a crash keeps all of it or none, so a result is never booked twice.
+    /// </summary>
+    public void WriteNow(IReadOnlyList<SolutionRecord> records, IReadOnlyList<LedgerEntry> ledger, Action<StudyStore>? alsoInTransaction) =>
+        Write(records, ledger, alsoInTransaction);
+
     /// <summary>Stores everything still queued, including ledger entries of attempts whose cell was not stored.</summary>
     public async Task CompleteAsync()
     {
@@ -50,10 +57,10 @@ internal sealed class SolutionWriter
         }
     }
 
-    private void Write(IReadOnlyList<SolutionRecord> batch)
+    private void Write(IReadOnlyList<SolutionRecord> batch, IReadOnlyList<LedgerEntry>? ownLedger = null, Action<StudyStore>? alsoInTransaction = null)
     {
-        var ledger = _ledger.Drain();
-        if (batch.Count == 0 && ledger.Count == 0)
+        var ledger = ownLedger is null ? _ledger.Drain() : [.. _ledger.Drain(), .. ownLedger];
+        if (batch.Count == 0 && ledger.Count == 0 && alsoInTransaction is null)
         {
             return;
         }
@@ -64,6 +71,7 @@ internal sealed class SolutionWriter
             {
                 _run.Store.Solutions.SaveAll(batch);
                 _run.Store.Ledger.AddAll(ledger);
+                alsoInTransaction?.Invoke(_run.Store);
             });
 
             // For Status in another process, which cannot open the store while this run holds it.

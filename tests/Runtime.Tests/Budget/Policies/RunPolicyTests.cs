@@ -27,14 +27,15 @@ public sealed class RunPolicyTests
     }
 
     [Theory]
-    [InlineData(PolicyBatch.Off, "true", "false")]
-    [InlineData(PolicyBatch.Off, "auto", "false")]
-    [InlineData(PolicyBatch.OnlyWhereStudySaysTrue, "true", "true")]
-    [InlineData(PolicyBatch.OnlyWhereStudySaysTrue, "auto", "false")]
-    [InlineData(PolicyBatch.OnlyWhereStudySaysTrue, null, "false")]
-    [InlineData(PolicyBatch.Auto, "false", "auto")]
-    [InlineData(PolicyBatch.Auto, null, "auto")]
-    public void The_policy_overrides_the_studys_batch_setting_as_the_issue_table_says(PolicyBatch batch, string? study, string runs)
+    [InlineData(PolicyBatch.Off, BatchMode.True, BatchMode.False)]
+    [InlineData(PolicyBatch.Off, BatchMode.Auto, BatchMode.False)]
+    [InlineData(PolicyBatch.OnlyWhereStudySaysTrue, BatchMode.True, BatchMode.True)]
+    [InlineData(PolicyBatch.OnlyWhereStudySaysTrue, BatchMode.Auto, BatchMode.False)]
+    [InlineData(PolicyBatch.OnlyWhereStudySaysTrue, BatchMode.False, BatchMode.False)]
+    [InlineData(PolicyBatch.Auto, BatchMode.False, BatchMode.Auto)]
+    [InlineData(PolicyBatch.Auto, BatchMode.Auto, BatchMode.Auto)]
+    [InlineData(PolicyBatch.Auto, BatchMode.True, BatchMode.True)]
+    public void The_policy_overrides_the_studys_batch_setting_as_the_issue_table_says(PolicyBatch batch, BatchMode study, BatchMode runs)
     {
         Assert.Equal(runs, batch.Apply(study));
     }

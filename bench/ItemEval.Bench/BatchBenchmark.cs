@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using ItemEval.Runtime.Stages;
+
+namespace ItemEval.Bench;
+
+/// <summary>
+/// Issue 11's batch benchmark: N cells per model through one OpenAI-style batch each against the fake provider (in a
+/// child process, which finishes a batch on its first status read), through the real Generate stage: wall time split
+/// into build (input file), upload (+ create), wait and collect (+ store), and the peak resident memory of this process
+/// during Generate. Run with one model, then two side by side.
+/// </summary>
+internal static class BatchBenchmark
+{
+    private static readonly string[] Models = ["openai/gpt-4o-mini", "openai/gpt-4.1-mini"];
+
+    public static async Task<int> RunAsync(BenchArguments arguments)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch: {arguments.Calls} cells per model, one batch per model"));
+        Console.WriteLine("| models | model | build | upload | wait | collect + store | rows/s collected | Generate wall | peak RSS |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        var failed = 0;
+        foreach (var count in new[] { 1, 2 })
+        {
+            failed += await RunOnceAsync(arguments, Models[..count]);
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunOnceAsync(BenchArguments arguments, string[] models)
+    {
+        using var server = await ServerProcess.StartAsync(arguments);
+        using var study = BenchStudy.Create(server.BaseUrl, models, arguments.Calls, arguments.Concurrency, rpm: null);
+        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("name: bench\n", "name: bench\nbatch: true\n", StringComparison.Ordinal));
+        study.Prepare(new ConsoleStageReporter());
+        GC.Collect();
+        PeakRss.Reset();
+
+        var reporter = new BatchPhaseReporter();
+        var clock = Stopwatch.StartNew();
+        var result = await GenerateStage.RunAsync(study.Context(reporter), CancellationToken.None);
+        var wall = clock.Elapsed;
+        var peak = PeakRss.Kilobytes() / 1024.0;
+        foreach (var model in models)
+        {
+            var written = reporter.At(model, "written");
+            var submitted = reporter.At(model, "submitted");
+            var ended = reporter.At(model, "ended");
+            var collected = reporter.At(model, "collected");
+            var collect = collected - ended;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {models.Length} | {model} | {written.TotalSeconds:F2} s | {(submitted - written).TotalSeconds:F2} s | {(ended - submitted).TotalSeconds:F2} s | {collect.TotalSeconds:F2} s | {arguments.Calls / collect.TotalSeconds:F0} | {wall.TotalSeconds:F2} s | {peak:F0} MB |"));
+        }
+
+        if (result.Done != arguments.Calls * models.Length)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  expected {arguments.Calls * models.Length} cells done, got {result.Done} ({result.Failed} failed)"));
+            return 1;
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Stages;
+
+namespace ItemEval.Bench;
+
+/// <summary>
+/// Notes when each model's batch passes the points the batch executor reports — input written, submitted, seen ended,
+/// collected — so the benchmark can split the wall time into build, upload, wait and collect (+ store).
+/// </summary>
+internal sealed class BatchPhaseReporter : IStageReporter
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<(string Model, string Point), TimeSpan> _points = new();
+
+    public TimeSpan At(string model, string point) => _points.TryGetValue((model, point), out var at) ? at : TimeSpan.Zero;
+
+    public void Info(string message)
+    {
+        Note(message, " submitted for ", "submitted", after: true);
+        Note(message, ") completed: ", "collected", after: false);
+    }
+
+    public void Progress(string message) => Note(message, "): completed,", "ended", after: false);
+
+    public void Detail(string message) => Note(message, "batch input for ", "written", after: true);
+
+    public void Report(Diagnostic diagnostic) => Console.WriteLine(diagnostic);
+
+    /// <summary>Records the first time a message with <paramref name="marker"/> names a model (after the marker, or in parentheses before it).</summary>
+    private void Note(string message, string marker, string point, bool after)
+    {
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+
+        var model = after
+            ? message[(at + marker.Length)..].Split([' ', ':'], 2)[0]
+            : message[(message.LastIndexOf('(', at) + 1)..at];
+        _points.TryAdd((model, point), _clock.Elapsed);
+    }
+}

@@ -1,0 +1,75 @@
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Providers.Catalog;
+using ItemEval.Runtime.Stages.Generate;
+
+namespace ItemEval.Runtime.Batches;
+
+/// <summary>
+/// The batch executor: per model, re-attaches to the batches earlier runs left in flight, submits the other cells in
+/// batches that fit the provider's limits and the money left under <c>max_usd</c>, then polls with backoff and collects
+/// each batch as it ends. A stop (Ctrl-C) while waiting leaves the batches running at the provider; <c>--no-wait</c>
+/// returns after one round of refreshing and collecting. Either way the next run picks up where things stand.
+/// </summary>
+internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = null) : ICellExecutor
+{
+    public async Task<BudgetExhaustedException?> RunAsync(IReadOnlyList<PlannedCell> cells, SolutionWriter writer, CancellationToken stop)
+    {
+        var perModel = cells
+            .GroupBy(cell => cell.Condition.Model.Id, StringComparer.Ordinal)
+            .Select(group => RunModelAsync(group.First().Condition.Model, [.. group], writer, stop));
+        var outcomes = await Task.WhenAll(perModel);
+        return outcomes.FirstOrDefault(outcome => outcome is not null);
+    }
+
+    private async Task<BudgetExhaustedException?> RunModelAsync(ModelConfig model, IReadOnlyList<PlannedCell> cells, SolutionWriter writer, CancellationToken stop)
+    {
+        using var api = new OpenAIBatchApi(ProviderCatalog.BaseUrl(model, context.Environment), ProviderCatalog.Key(model, context.Environment) ?? "");
+        var submitter = new BatchSubmitter(context, api, model);
+        var tracked = (await submitter.ReattachAsync(stop)).ToList();
+        var inFlight = context.Store(store => store.Batches.CellsInFlight());
+        var fresh = cells.Where(cell => !inFlight.Contains(cell.Cell.Key)).ToList();
+        var exhausted = await SubmitAsync(model, fresh, submitter, tracked, stop);
+        await new BatchWaiter(context, api, model, writer).WaitAsync(tracked, cells.ToDictionary(cell => cell.Cell.Key, StringComparer.Ordinal), stop);
+        return exhausted;
+    }
+
+    private async Task<BudgetExhaustedException?> SubmitAsync(
+        ModelConfig model, IReadOnlyList<PlannedCell> fresh, BatchSubmitter submitter, List<TrackedBatch> tracked, CancellationToken stop)
+    {
+        Directory.CreateDirectory(context.FilesDirectory);
+        decimal WorstCase(ModelRequest request) =>
+            context.Prices.TryGet(model.Id, out var price) ? WorstCaseCost.Usd(price, request) * BatchDiscount.For(model.Provider) : 0m;
+
+        var next = 0;
+        while (next < fresh.Count && !stop.IsCancellationRequested)
+        {
+            var path = Path.Combine(context.FilesDirectory, $"{Guid.NewGuid():N}.jsonl");
+            var file = BatchFileWriter.Write(path, fresh, next, limits ?? BatchLimits.OpenAI, WorstCase, context.Reservations.Room);
+            SpendReservation reservation;
+            try
+            {
+                reservation = file.Entries.Count == 0
+                    ? throw new BudgetExhaustedException(context.Reservations.Committed, context.MaxUsd ?? 0m, WorstCase(CellRunner.RequestFor(fresh[next].Cell, fresh[next].Condition, fresh[next].Item)))
+                    : await context.Reservations.ReserveAsync(file.WorstCaseUsd, stop);
+            }
+            catch (BudgetExhaustedException budget)
+            {
+                File.Delete(path);
+                context.Reporter.Info($"{fresh.Count - next} cells of {model.Id} not submitted: their worst case would cross max_usd");
+                return budget;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                File.Delete(path);
+                break;
+            }
+
+            next += file.Entries.Count;
+            tracked.Add(await submitter.SubmitAsync(file, reservation));
+        }
+
+        return null;
+    }
+}

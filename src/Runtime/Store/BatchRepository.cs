@@ -1,0 +1,93 @@
+using DuckDB.NET.Data;
+
+namespace ItemEval.Runtime.Store;
+
+/// <summary>
+/// Provider batch jobs (<c>batches</c>) and the cells each holds (<c>batch_cells</c>). A batch is stored, with its
+/// cells, before its file is uploaded; every later step updates the row, so a run killed at any moment finds it again.
+/// </summary>
+public sealed class BatchRepository
+{
+    private const string InFlightFilter = "state NOT IN ('collected', 'abandoned')";
+
+    private static readonly StagingTable CellStaging = new("batch_cell_batch", "submission_id VARCHAR, custom_id VARCHAR, cell_key VARCHAR");
+
+    private readonly DuckDBConnection _connection;
+
+    internal BatchRepository(DuckDBConnection connection) => _connection = connection;
+
+    /// <summary>Stores a batch about to be submitted and its cells (call inside a transaction).</summary>
+    public void Add(StoredBatch batch, IEnumerable<(string CustomId, string CellKey)> cells)
+    {
+        _connection.Execute(
+            """
+            INSERT INTO batches (submission_id, provider, model, input_file_id, batch_id, state, cells, worst_case_usd, created_at, updated_at)
+            VALUES ($submission, $provider, $model, NULL, NULL, $state, $cells, $worst, now(), now())
+            """,
+            ("submission", batch.SubmissionId), ("provider", batch.Provider), ("model", batch.Model), ("state", batch.State),
+            ("cells", batch.Cells), ("worst", batch.WorstCaseUsd));
+        CellStaging.Write(
+            _connection,
+            cells,
+            (row, cell) => row.AppendValue(batch.SubmissionId).AppendValue(cell.CustomId).AppendValue(cell.CellKey),
+            "INSERT INTO batch_cells SELECT submission_id, custom_id, cell_key FROM batch_cell_batch");
+    }
+
+    public void SetInputFile(string submissionId, string fileId) =>
+        _connection.Execute(
+            "UPDATE batches SET input_file_id = $file, updated_at = now() WHERE submission_id = $submission",
+            ("file", fileId), ("submission", submissionId));
+
+    /// <summary>Records the provider's id and status, and its counts of done and failed requests.</summary>
+    public void SetState(string submissionId, string? batchId, string state, int done, int errored) =>
+        _connection.Execute(
+            """
+            UPDATE batches SET batch_id = coalesce($batch, batch_id), state = $state, done = $done, errored = $errored, updated_at = now()
+            WHERE submission_id = $submission
+            """,
+            ("batch", batchId), ("state", state), ("done", done), ("errored", errored), ("submission", submissionId));
+
+    /// <summary>Results stored: the batch holds no cell any more. Lines naming no cell of it, or one twice, are counted.</summary>
+    public void SetCollected(string submissionId, int strayLines, string? error) =>
+        _connection.Execute(
+            "UPDATE batches SET state = 'collected', stray_lines = stray_lines + $stray, error = $error, updated_at = now() WHERE submission_id = $submission",
+            ("stray", strayLines), ("error", error), ("submission", submissionId));
+
+    public void SetAbandoned(string submissionId, string reason) =>
+        _connection.Execute(
+            "UPDATE batches SET state = 'abandoned', error = $reason, updated_at = now() WHERE submission_id = $submission",
+            ("reason", reason), ("submission", submissionId));
+
+    /// <summary>Batches not yet collected (nor abandoned), oldest first; all models when <paramref name="model"/> is null.</summary>
+    public IReadOnlyList<StoredBatch> InFlight(string? model = null) =>
+        _connection.Query(
+                $"""
+                SELECT submission_id, provider, model, input_file_id, batch_id, state, cells, worst_case_usd, done, errored, created_at
+                FROM batches WHERE {InFlightFilter} AND ($model IS NULL OR model = $model) ORDER BY created_at, submission_id
+                """,
+                reader => new StoredBatch(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.NullableString(3), reader.NullableString(4),
+                    reader.GetString(5), reader.Int32At(6), reader.DecimalAt(7), reader.Int32At(8), reader.Int32At(9), reader.GetDateTime(10)),
+                ("model", model))
+            .ToList();
+
+    /// <summary>Cell keys held by batches in flight: none of them may be sent again, in a batch or interactively.</summary>
+    public IReadOnlySet<string> CellsInFlight() =>
+        _connection.Query(
+                $"SELECT cell_key FROM batch_cells WHERE submission_id IN (SELECT submission_id FROM batches WHERE {InFlightFilter})",
+                reader => reader.GetString(0))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>custom_id → cell key of one batch.</summary>
+    public IReadOnlyDictionary<string, string> Cells(string submissionId) =>
+        _connection.Query(
+                "SELECT custom_id, cell_key FROM batch_cells WHERE submission_id = $submission",
+                reader => (reader.GetString(0), reader.GetString(1)),
+                ("submission", submissionId))
+            .ToDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal);
+
+    /// <summary>Cells whose result from this batch is already stored (a collection cut short): never stored or paid twice.</summary>
+    public IReadOnlySet<string> StoredFrom(string submissionId) =>
+        _connection.Query("SELECT cell_key FROM solutions WHERE batch_id = $submission", reader => reader.GetString(0), ("submission", submissionId))
+            .ToHashSet(StringComparer.Ordinal);
+}
