@@ -27,8 +27,20 @@ internal static class JudgedStudy
             options: {scale: {{{scale}}}}
         """;
 
-    public static TempStudy Create(string baseUrl, string graders, int items = 8, int conditions = 1)
+    public static string Pairwise(string name, string baseUrl, string? against = null) => $$$"""
+          - name: {{{name}}}
+            type: pairwise
+            model: {id: anthropic/{{{Judge}}}, options: {base_url: "{{{baseUrl}}}"}}
+            lane: {temperature: 0, max_tokens: 64}
+            template: prompts/pairwise.txt
+            {{{(against is null ? "" : "against: " + against)}}}
+        """;
+
+    /// <param name="conditions">Lanes l1, l2, … of the generating model (they differ in temperature only).</param>
+    /// <param name="stepByStep">Adds the template <c>cot</c> ("Think step by step. Q: …") beside <c>plain</c> ("Q: …").</param>
+    public static TempStudy Create(string baseUrl, string graders, int items = 8, int conditions = 1, bool stepByStep = false)
     {
+        var cot = stepByStep ? "\n    - name: cot\n      path: prompts/cot.txt" : "";
         var lanes = string.Join('\n', Enumerable.Range(1, conditions).Select(i => $"""
                       - name: l{i}
                         temperature: 0.{i}
@@ -48,7 +60,7 @@ internal static class JudgedStudy
             {{lanes}}
               templates:
                 - name: plain
-                  path: prompts/plain.txt
+                  path: prompts/plain.txt{{cot}}
             graders:
             {{graders}}
             budget:
@@ -61,6 +73,7 @@ internal static class JudgedStudy
         var study = new TempStudy(items, yaml) { Environment = FakeServerStudy.Keys, Retries = FakeServerStudy.FastRetries };
         Directory.CreateDirectory(Path.Combine(study.Directory, "rubrics"));
         File.WriteAllText(Path.Combine(study.Directory, "prompts", "judge.txt"), JudgeMarker + "\n{rubric}\nQuestion: {input}\nReference: {target}\nAnswer: {output}\nEnd with Rating: [[n]].\n");
+        File.WriteAllText(Path.Combine(study.Directory, "prompts", "pairwise.txt"), JudgeMarker + "\nQuestion: {input}\n[A]\n{output_a}\n[B]\n{output_b}\nAnswer [[A]], [[B]] or [[C]] for a tie.\n");
         File.WriteAllText(Path.Combine(study.Directory, "rubrics", "correct.txt"), "Score 10 when the answer equals the reference.\n");
         File.WriteAllText(Path.Combine(study.Directory, "rubrics", "concise.txt"), "Score 10 when the answer is one sentence.\n");
         return study;
@@ -71,6 +84,14 @@ internal static class JudgedStudy
     {
         study.Prepare();
         await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+    }
+
+    /// <summary>Rows of an exported Parquet table.</summary>
+    public static List<T> Exported<T>(TempStudy study, string table, string columns, Func<System.Data.Common.DbDataReader, T> read)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return connection.Query($"SELECT {columns} FROM read_parquet('{Path.Combine(study.Artifacts, "export", table + ".parquet")}')", read).ToList();
     }
 
     public static List<StoredGrading> Gradings(TempStudy study, string grader)
