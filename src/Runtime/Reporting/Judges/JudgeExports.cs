@@ -16,6 +16,12 @@ public static class JudgeExports
             || Convert.ToInt64(store.Connection.Scalar("SELECT count(*) FROM pairwise_plan")) > 0)
         {
             tables.Add(TableExporter.Write(store, directory, "judges", JudgeQueries.PerGrader));
+            var agreement = JudgeAgreement.For(store, JudgeTypes);
+            if (agreement.Count > 0)
+            {
+                tables.Add(ComputedTable.Write(store, directory, "judge_agreement", "judges VARCHAR, statistic VARCHAR, units INTEGER, value DOUBLE",
+                    agreement, row => [row.Judges, row.Statistic, row.Units, row.Value]));
+            }
         }
 
         var judgments = store.Pairwise.Judgments();
@@ -45,5 +51,5 @@ public static class JudgeExports
         return tables;
     }
 
-    private static string JudgeTypes => string.Join(", ", Grading.GraderRegistry.Default.JudgeTypes.Select(type => $"'{type}'"));
+    private static string JudgeTypes => JudgeQueries.JudgeTypes;
 }

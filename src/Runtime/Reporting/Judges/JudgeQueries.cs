@@ -9,6 +9,9 @@ internal static class JudgeQueries
     private static readonly string[] Codes =
         [VerdictCodes.NoVerdict, VerdictCodes.SeveralVerdicts, VerdictCodes.OutOfRange, VerdictCodes.MalformedJson, VerdictCodes.Refusal, VerdictCodes.Empty];
 
+    /// <summary>The judge grader types as an SQL list: <c>'compliance', 'pairwise', 'rubric'</c>.</summary>
+    public static string JudgeTypes { get; } = string.Join(", ", Grading.GraderRegistry.Default.JudgeTypes.Select(type => $"'{type}'"));
+
     /// <summary>
     /// One row per judge: planned gradings, graded, pending, parse failures (and by code), errors, mean score, spend,
     /// and the input tokens the provider served from its prompt cache.
@@ -16,7 +19,7 @@ internal static class JudgeQueries
     public static string PerGrader { get; } = $"""
         WITH planned AS (
             SELECT p.grader, gr.grader_type, p.grading_key FROM grading_plan p JOIN graders gr ON gr.grader = p.grader
-            WHERE gr.grader_type IN ({string.Join(", ", Grading.GraderRegistry.Default.JudgeTypes.Select(type => $"'{type}'"))})
+            WHERE gr.grader_type IN ({JudgeTypes})
             UNION ALL
             SELECT grader, 'pairwise', grading_key FROM pairwise_plan
         )
