@@ -36,6 +36,23 @@ public sealed class JudgedStudyTests
     }
 
     [Fact]
+    public void Status_shows_each_grader_pending_before_grade_and_graded_with_its_parse_failures_after()
+    {
+        using var study = StudyWorkspace.CopyOf("judged");
+        var generated = study.Build("Generate");
+        var before = study.Build("Status");
+        var graded = study.Build("Grade");
+        var after = study.Build("Status");
+
+        Assert.True(generated.ExitCode == 0 && graded.ExitCode == 0, generated.ToString() + graded);
+        Assert.Matches(new Regex(@"head2head\s+pairwise\s+120\s+0\s+120\s+0\s+0\s+\$0\.0000"), before.Output);
+        Assert.Matches(new Regex(@"correct\s+rubric\s+80\s+0\s+80\s+0\s+0\s+\$0\.0000"), before.Output);
+        var failures = study.Query<int>("SELECT count(*) FROM gradings WHERE grader = 'correct' AND status = 'parse_failure'");
+        Assert.Matches(new Regex($@"correct\s+rubric\s+80\s+{80 - failures}\s+0\s+{failures}\s+0\s+\$0\.0000"), after.Output);
+        Assert.Matches(new Regex(@"numeric\s+numeric\s+48\s+48\s+0\s+0\s+0\s+\$0\.0000"), after.Output);
+    }
+
+    [Fact]
     public void Editing_one_rubric_regrades_only_that_judge_and_generates_nothing()
     {
         using var study = StudyWorkspace.CopyOf("judged");

@@ -32,16 +32,11 @@ public static class GradeStage
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Grade");
         var store = run.Store;
-        var items = store.Items.ByUid();
-        var graders = study.EffectiveGraders(items.Values.Select(item => item.Scheme));
+        var plans = GradePlans.For(study, store);
+        var graders = plans.Graders;
         var byName = graders.ToDictionary(grader => grader.Name, grader => registry.Get(grader.Type), StringComparer.Ordinal);
-        var (perSolution, pairwise) = (graders.Where(grader => grader.Type != "pairwise").ToList(), graders.Where(grader => grader.Type == "pairwise").ToList());
-        var solutions = store.Solutions.Gradable();
-        var finished = store.Gradings.FinishedKeys();
-        var plan = GradingPlan.For(solutions, items, perSolution, finished, grader => study.JudgePrompts.GetValueOrDefault(grader.Name)?.ContentHash);
-        var pairs = PairwisePlan.For(solutions, items, pairwise, study.Conditions, study.JudgePrompts, finished);
         var judges = graders.Where(grader => grader.Judge is not null).ToList();
-        using var judgeRun = judges.Count > 0 && plan.Pending.Concat(pairs.Pending).Any(pending => pending.Grader.Judge is not null)
+        using var judgeRun = plans.Pending.Any(pending => pending.Grader.Judge is not null)
             ? new JudgeRun(context, run, study, judges, judgeProviders)
             : null;
         var graded = 0;
@@ -51,12 +46,12 @@ public static class GradeStage
         {
             graded += batch.Count;
             failed += batch.Count(grading => grading.Status == GradingStatus.Error);
-            ticker.Tick(() => $"graded {graded} new ({failed} failed), {plan.Entries.Count + pairs.Entries.Count} in plan");
+            ticker.Tick(() => $"graded {graded} new ({failed} failed), {plans.Planned} in plan");
         }, judgeRun?.Ledger);
         try
         {
             await Parallel.ForEachAsync(
-                plan.Pending.Concat(pairs.Pending),
+                plans.Pending,
                 new ParallelOptions { MaxDegreeOfParallelism = GradingsInFlight, CancellationToken = stop },
                 async (pending, token) => await writer.AddAsync(Record(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], judgeRun?.Session, token), run.RunId)));
         }
@@ -78,10 +73,10 @@ public static class GradeStage
 
         store.InTransaction(() =>
         {
-            store.Gradings.ReplacePlan(perSolution, plan.Entries);
-            store.Pairwise.ReplacePlan(pairs.Entries);
+            store.Gradings.ReplacePlan(plans.PerSolution, plans.Solutions.Entries);
+            store.Pairwise.ReplacePlan(plans.Pairs.Entries);
         });
-        var planned = plan.Entries.Count + pairs.Entries.Count;
+        var planned = plans.Planned;
         context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {planned - graded} already graded");
         ReportFailures(context, store.Gradings.Failures());
         run.Succeeded();

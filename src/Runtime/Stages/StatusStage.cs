@@ -27,6 +27,7 @@ public static class StatusStage
 
         var statuses = StatusQuery.Read(run.Store);
         Print(context, statuses, run.Store.Ledger.TotalUsd());
+        GraderStatus.Render(GraderStatus.Read(study, run.Store)).ToList().ForEach(context.Reporter.Info);
         run.Succeeded();
         return statuses;
     }
