@@ -1,6 +1,7 @@
 using System.Text;
 using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Providers;
 
 namespace ItemEval.Runtime.Grading.Judges;
 
@@ -11,11 +12,18 @@ namespace ItemEval.Runtime.Grading.Judges;
 public static class JudgeRenderer
 {
     /// <param name="answers">The judged answer(s) by placeholder: <c>output</c>, or <c>output_a</c> and <c>output_b</c>.</param>
-    public static string Render(JudgePrompt prompt, Item item, IReadOnlyDictionary<string, string> answers, string? statement)
+    /// <returns>The prompt as one user message whose shared prefix — everything before the first judged answer — is marked for prompt caching.</returns>
+    public static ChatMessage Render(JudgePrompt prompt, Item item, IReadOnlyDictionary<string, string> answers, string? statement)
     {
         var builder = new StringBuilder(prompt.Template.Length + item.Input.Length);
+        int? shared = null;
         foreach (var segment in TemplateParser.Parse(prompt.Template))
         {
+            if (segment.Placeholder is { } placeholder && answers.ContainsKey(placeholder))
+            {
+                shared ??= builder.Length;
+            }
+
             builder.Append(segment.Placeholder switch
             {
                 null => segment.Text,
@@ -27,6 +35,7 @@ public static class JudgeRenderer
             });
         }
 
-        return builder.ToString().TrimEnd();
+        var text = builder.ToString().TrimEnd();
+        return new ChatMessage("user", text, shared is > 0 && shared < text.Length ? shared : null);
     }
 }

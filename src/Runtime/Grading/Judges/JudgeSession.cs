@@ -18,10 +18,10 @@ public sealed class JudgeSession(ModelClientRouter clients, PriceTable prices, T
     /// Asks the grader's judge model. A transport failure throws (the grading is stored as an error and asked again on
     /// the next Grade); any answer, however unreadable, returns.
     /// </summary>
-    public async Task<JudgeAnswer> AskAsync(GradingContext context, string prompt, JudgeCue cue, CancellationToken cancellationToken)
+    public async Task<JudgeAnswer> AskAsync(GradingContext context, ChatMessage prompt, JudgeCue cue, CancellationToken cancellationToken)
     {
         var judge = context.Grader.Judge!;
-        var request = new ModelRequest(judge.Model.Id, [new ChatMessage("user", prompt)], judge.Lane, 0, judge.Model.Options, context.Item.Target, context.CellKey, cue);
+        var request = new ModelRequest(judge.Model.Id, [prompt], judge.Lane, 0, judge.Model.Options, context.Item.Target, context.CellKey, cue);
         try
         {
             var response = await clients.For(judge.Model).CompleteAsync(request, cancellationToken);

@@ -15,9 +15,9 @@ public abstract class LlmJudge : IGrader
         var judge = context.Grader.Judge!;
         var prompt = session.PromptFor(context.Grader);
         var answers = Answers(context);
-        var text = JudgeRenderer.Render(prompt, context.Item, answers, Statement(context, prompt));
+        var message = JudgeRenderer.Render(prompt, context.Item, answers, Statement(context, prompt));
         var cue = new Providers.JudgeCue(Type, context.Output, context.SecondOutput, context.Item.Target, judge.Scale, prompt.RatingFormat);
-        var answer = await session.AskAsync(context, text, cue, cancellationToken);
+        var answer = await session.AskAsync(context, message, cue, cancellationToken);
         return Grade(context, answer, Parse(context, answer.Response.Text, answer.Response.FinishReason));
     }
 

@@ -9,7 +9,11 @@ public sealed class PairwiseJudgeTests : FakeServerTest
     [Fact]
     public async Task A_judge_that_always_prefers_the_first_position_shows_full_bias_and_ranks_every_condition_tied()
     {
-        Server.Behavior.Reply = prompt => prompt.StartsWith(JudgedStudy.JudgeMarker, StringComparison.Ordinal) ? "Both are fine, but [[A]]" : "The answer is 2.";
+        // Every generated answer differs (a counter), so no two judge prompts are alike and none is served from the response cache.
+        var answered = 0;
+        Server.Behavior.Reply = prompt => prompt.StartsWith(JudgedStudy.JudgeMarker, StringComparison.Ordinal)
+            ? "Both are fine, but [[A]]"
+            : $"The answer is 2 (answer {Interlocked.Increment(ref answered)}).";
         using var study = JudgedStudy.Create(Server.BaseUrl, JudgedStudy.Pairwise("head2head", Server.BaseUrl), items: 4, conditions: 3);
         await JudgedStudy.GenerateAsync(study);
 

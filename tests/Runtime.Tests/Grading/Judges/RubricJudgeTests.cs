@@ -113,6 +113,35 @@ public sealed class RubricJudgeTests : FakeServerTest
         Assert.Equal(8, JudgedStudy.Gradings(study, "concise").Count);
     }
 
+    [Fact]
+    public async Task Anthropic_judge_requests_mark_the_shared_prefix_for_caching_and_the_cache_tokens_reach_the_export()
+    {
+        Server.Behavior.Reply = prompt => prompt.StartsWith(JudgedStudy.JudgeMarker, StringComparison.Ordinal) ? "Rating: [[9]]" : "The answer is 2.";
+        using var study = JudgedStudy.Create(Server.BaseUrl, JudgedStudy.Rubric("correct", Server.BaseUrl), items: 2);
+        await JudgedStudy.GenerateAsync(study);
+
+        await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+        ExportStage.Run(study.Context());
+
+        var judged = Server.Requests.Where(IsJudge).ToList();
+        Assert.Equal(2, judged.Count);
+        Assert.All(judged, request =>
+        {
+            var blocks = request.Body["messages"]![0]!["content"]!.AsArray();
+            Assert.Equal(2, blocks.Count);
+            Assert.Equal("ephemeral", (string?)blocks[0]!["cache_control"]!["type"]);
+            Assert.Null(blocks[1]!["cache_control"]);
+            var shared = (string)blocks[0]!["text"]!;
+            Assert.StartsWith(JudgedStudy.JudgeMarker + "\nScore 10 when", shared, StringComparison.Ordinal);
+            Assert.EndsWith("Answer: ", shared, StringComparison.Ordinal);
+            Assert.StartsWith("The answer is 2.", (string)blocks[1]!["text"]!, StringComparison.Ordinal);
+        });
+
+        // The fake Anthropic server reports 5 cache-read and 2 cache-write input tokens per answer.
+        var exported = Assert.Single(JudgedStudy.Exported(study, "judges", "cache_read_tokens, cache_write_tokens", reader => (reader.GetInt64(0), reader.GetInt64(1))));
+        Assert.Equal((10L, 4L), exported);
+    }
+
     private static bool IsJudge(RecordedRequest request) => (string?)request.Body["model"] == JudgedStudy.Judge;
 
     private static string Prompt(RecordedRequest request) => request.Body["messages"]!.ToJsonString();
