@@ -52,29 +52,19 @@ public sealed class JudgedStudyTests
         Assert.Matches(new Regex(@"numeric\s+numeric\s+48\s+48\s+0\s+0\s+0\s+\$0\.0000"), after.Output);
     }
 
-    [Fact]
-    public void An_unknown_placeholder_in_a_judge_template_fails_at_its_study_line_with_exit_2_before_generating()
+    [Theory]
+    [InlineData("prompts/judge-correct.txt", "{output}", "{answer}", @"error IEV0101: unknown placeholder \{answer\} in prompts/judge-correct\.txt .* grader 'correct'")]
+    [InlineData("study.yaml", "against: mock-careful-t0-direct", "against: mock-careless-t0-direct", @"error IEV0108: grader 'head2head': against 'mock-careless-t0-direct' is not a condition; conditions are mock-careful-t0-direct, ")]
+    public void A_judge_mistake_fails_at_its_study_line_with_exit_2_before_generating(string file, string from, string to, string error)
     {
         using var study = StudyWorkspace.CopyOf("judged");
-        study.Edit("prompts/judge-correct.txt", text => text.Replace("{output}", "{answer}", StringComparison.Ordinal));
+        study.Edit(file, text => text.Replace(from, to, StringComparison.Ordinal));
 
         var result = study.Build("Grade");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Matches(new Regex(@"study\.yaml\(\d+,\d+\): error IEV0101: unknown placeholder \{answer\} in prompts/judge-correct\.txt .* grader 'correct'"), result.Output);
+        Assert.Matches(new Regex(@"study\.yaml\(\d+,\d+\): " + error), result.Output);
         Assert.Matches(new Regex(@"Generate\s+Not run"), result.Output);
-    }
-
-    [Fact]
-    public void A_judge_against_an_unknown_condition_fails_at_its_study_line_with_exit_2()
-    {
-        using var study = StudyWorkspace.CopyOf("judged");
-        study.Edit("study.yaml", text => text.Replace("against: mock-careful-t0-direct", "against: mock-careless-t0-direct", StringComparison.Ordinal));
-
-        var result = study.Build("Grade");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Matches(new Regex(@"study\.yaml\(\d+,\d+\): error IEV0108: grader 'head2head': against 'mock-careless-t0-direct' is not a condition; conditions are mock-careful-t0-direct, "), result.Output);
     }
 
     [Fact]
