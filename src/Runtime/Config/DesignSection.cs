@@ -60,16 +60,7 @@ internal static class DesignSection
                 continue;
             }
 
-            var provider = id.Split('/', 2)[0];
-            if (!id.Contains('/', StringComparison.Ordinal) || id.EndsWith('/'))
-            {
-                reader.Error(DiagnosticCodes.InvalidValue, $"model id '{id}' must be written provider/model, e.g. openai/gpt-4o-mini or mock/careful", reader.Node(map, "id")!);
-            }
-            else if (!StudySchema.Providers.Contains(provider))
-            {
-                reader.Error(DiagnosticCodes.UnknownProvider, $"unknown provider '{provider}' in '{id}': use one of {string.Join(", ", StudySchema.Providers)}", reader.Node(map, "id")!);
-            }
-
+            CheckModelId(reader, id, reader.Node(map, "id")!);
             var location = reader.At(node);
             models.Add(new ModelConfig(id, LaneSection.Read(reader, map, id, location), ModelOptionsSection.Read(reader, map, id), location)
             {
@@ -79,6 +70,20 @@ internal static class DesignSection
 
         DuplicateNames.Check(reader, models, model => model.Id, model => model.Location, "model");
         return models;
+    }
+
+    /// <summary>A model id is <c>provider/model</c> with a known provider (design models and judge models alike).</summary>
+    public static void CheckModelId(ConfigReader reader, string id, YamlNode node)
+    {
+        var provider = id.Split('/', 2)[0];
+        if (!id.Contains('/', StringComparison.Ordinal) || id.EndsWith('/'))
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, $"model id '{id}' must be written provider/model, e.g. openai/gpt-4o-mini or mock/careful", node);
+        }
+        else if (!StudySchema.Providers.Contains(provider))
+        {
+            reader.Error(DiagnosticCodes.UnknownProvider, $"unknown provider '{provider}' in '{id}': use one of {string.Join(", ", StudySchema.Providers)}", node);
+        }
     }
 
     private static List<TemplateConfig> ReadTemplates(ConfigReader reader, YamlMappingNode design, AllowedFolders folders)

@@ -2,10 +2,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace ItemEval.Runtime.Config;
 
-/// <summary>Reads <c>graders:</c>: verifiable scorers and the item scheme each applies to.</summary>
+/// <summary>Reads <c>graders:</c>: verifiable scorers and LLM judges (JudgeSection), and the item scheme each applies to.</summary>
 internal static class GraderSection
 {
-    public static IReadOnlyList<GraderConfig> Read(ConfigReader reader, YamlMappingNode root)
+    public static IReadOnlyList<GraderConfig> Read(ConfigReader reader, YamlMappingNode root, AllowedFolders folders, DesignConfig design)
     {
         var graders = new List<GraderConfig>();
         foreach (var node in reader.Sequence(root, "graders", "the study", required: false))
@@ -22,6 +22,19 @@ internal static class GraderSection
                 var hint = Suggestions.Closest(type, StudySchema.GraderTypes) is { } close ? $"did you mean '{close}'? " : "";
                 reader.Error(DiagnosticCodes.InvalidValue, $"grader '{name}': unknown type '{type}'; {hint}types are {string.Join(", ", StudySchema.GraderTypes)}", reader.Node(map, "type")!);
                 continue;
+            }
+
+            if (JudgeSection.IsJudge(type) && name is not null)
+            {
+                var judgeOptions = JudgeSection.Options(reader, map, name, type!, out var scale);
+                var judge = JudgeSection.Read(reader, map, name, type!, judgeOptions, scale, folders, design);
+                graders.Add(new GraderConfig(name, type!, reader.String(map, "scheme", $"grader '{name}'"), judgeOptions, reader.At(node), judge));
+                continue;
+            }
+
+            if (type is not null)
+            {
+                JudgeSection.RefuseJudgeKeys(reader, map, name, type);
             }
 
             var options = reader.ScalarMap(map, "options", $"grader '{name}'");

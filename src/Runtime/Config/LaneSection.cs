@@ -17,19 +17,12 @@ internal static class LaneSection
 
             var name = reader.String(map, "name", $"a lane of model '{modelId}'", required: true);
             var what = $"lane '{name}' of '{modelId}'";
-            var parameters = new LaneParameters(
-                reader.Double(map, "temperature", what, 0, 2),
-                reader.Double(map, "top_p", what, 0, 1, minExclusive: true),
-                reader.Int(map, "max_tokens", what, 1, StudyLimits.MaxTokens),
-                reader.Int(map, "seed", what, int.MinValue),
-                reader.OneOf(map, "reasoning_effort", what, StudySchema.ReasoningEfforts),
-                reader.Int(map, "thinking_budget", what, 1, StudyLimits.MaxTokens));
+            var parameters = Parameters(reader, map, what);
             if (name is null)
             {
                 continue;
             }
 
-            CheckThinking(reader, map, what, parameters);
             lanes.Add(new LaneConfig(name, parameters, reader.At(node)));
         }
 
@@ -42,6 +35,20 @@ internal static class LaneSection
         return lanes.Count > 0 || reader.Node(model, "lanes") is not null
             ? lanes
             : [new LaneConfig("default", LaneParameters.None, modelLocation)];
+    }
+
+    /// <summary>A lane's parameters (a design lane, or a judge's <c>lane:</c>), checked against the providers' rules.</summary>
+    public static LaneParameters Parameters(ConfigReader reader, YamlMappingNode map, string what)
+    {
+        var parameters = new LaneParameters(
+            reader.Double(map, "temperature", what, 0, 2),
+            reader.Double(map, "top_p", what, 0, 1, minExclusive: true),
+            reader.Int(map, "max_tokens", what, 1, StudyLimits.MaxTokens),
+            reader.Int(map, "seed", what, int.MinValue),
+            reader.OneOf(map, "reasoning_effort", what, StudySchema.ReasoningEfforts),
+            reader.Int(map, "thinking_budget", what, 1, StudyLimits.MaxTokens));
+        CheckThinking(reader, map, what, parameters);
+        return parameters;
     }
 
     /// <summary>Anthropic's rules: budget ≥ 1024 and below max_tokens; with thinking on, temperature may only be 1.</summary>

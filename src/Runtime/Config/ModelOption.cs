@@ -19,6 +19,8 @@ internal sealed record ModelOption(string Name, OptionValue Value, double Min = 
         new("latency_ms", OptionValue.WholeNumber, 0, StudyLimits.MockLatencyMs, MockOnly: true),
         new("error_rate", OptionValue.Number, 0, 1, MockOnly: true),
         new("empty_rate", OptionValue.Number, 0, 1, MockOnly: true),
+        new("position_bias", OptionValue.Number, 0, 1, MockOnly: true),
+        new("parse_failure_rate", OptionValue.Number, 0, 1, MockOnly: true),
     ];
 
     public static IReadOnlyList<string> NamesFor(string provider) =>

@@ -52,14 +52,16 @@ public static partial class StudyLoader
             reader.Error(DiagnosticCodes.InvalidValue, $"study name '{name}' must be lowercase letters, digits, '_' or '-', starting with a letter or digit", reader.Node(root, "name")!);
         }
 
+        var datasets = DatasetSection.Read(reader, root, folders);
+        var design = DesignSection.Read(reader, root, folders);
         var config = new StudyConfig(
             name ?? "",
             reader.String(root, "description", "the study"),
             studyFile,
             studyDirectory,
-            DatasetSection.Read(reader, root, folders),
-            DesignSection.Read(reader, root, folders),
-            GraderSection.Read(reader, root),
+            datasets,
+            design,
+            GraderSection.Read(reader, root, folders, design),
             BudgetSection.Read(reader, root))
         {
             Batch = BatchSection.Read(reader, root),

@@ -25,7 +25,8 @@ internal static class DataFileQuery
         var path = fullPath.Replace("'", "''", StringComparison.Ordinal);
         return format switch
         {
-            "jsonl" => $"SELECT * FROM read_json_auto('{path}', format = 'newline_delimited')",
+            // A .json file may also be one JSON array of records (LLMBar, many Hugging Face exports): DuckDB tells which.
+            "jsonl" => $"SELECT * FROM read_json_auto('{path}', format = '{(path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "auto" : "newline_delimited")}')",
             "csv" => header is { } hasHeader ? $"SELECT * FROM read_csv_auto('{path}', header = {(hasHeader ? "true" : "false")})" : $"SELECT * FROM read_csv_auto('{path}')",
             "parquet" => $"SELECT * FROM read_parquet('{path}')",
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unsupported data format"),

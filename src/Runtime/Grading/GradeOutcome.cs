@@ -18,6 +18,17 @@ public sealed record GradeOutcome(
     int? OutputTokens = null,
     string? Transcript = null)
 {
+    /// <summary>A judge's answer that gave no grade: why (Judges/VerdictCodes). Stored and final, never retried.</summary>
+    public string? VerdictCode { get; init; }
+
+    /// <summary>A judge's answer as it came, kept with every judge grading (parse failures above all).</summary>
+    public string? RawText { get; init; }
+
+    /// <summary>Input tokens the provider served from, or wrote to, its prompt cache.</summary>
+    public int? CacheReadTokens { get; init; }
+
+    public int? CacheWriteTokens { get; init; }
+
     public static GradeOutcome Scored(ScoreResult result) =>
         new(GradingStatus.Done, result.Score, result.Passed, result.Extracted, result.Detail);
 

@@ -13,10 +13,14 @@ public sealed class GraderRegistry
 
     public static GraderRegistry Default { get; } = new(
         new IScorer[] { new ExactScorer(), new MultipleChoiceScorer(), new NumericScorer(), new RegexScorer() }
-            .Select(scorer => new ScorerGrader(scorer)));
+            .Select(scorer => (IGrader)new ScorerGrader(scorer))
+            .Concat([new Judges.RubricJudge(), new Judges.PairwiseJudge(), new Judges.ComplianceJudge()]));
 
     /// <summary>The known types, lower case (as study.yaml spells them) in ordinal order, as error messages list them.</summary>
     public IReadOnlyList<string> Types => _graders.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The types that call a model (LLM judges), lower case in ordinal order.</summary>
+    public IReadOnlyList<string> JudgeTypes => _graders.Where(pair => pair.Value is Judges.LlmJudge).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
 
     public IGrader Get(string type) =>
         _graders.TryGetValue(type, out var grader)

@@ -9,13 +9,19 @@ namespace ItemEval.Runtime.Grading;
 /// </summary>
 public static class GradingKeys
 {
-    public static string For(string cellKey, GraderConfig grader) =>
+    /// <param name="judgePrompt">A judge's prompt hash (template, rubric, statement); null for a scorer.</param>
+    /// <param name="secondCellKey">Pairwise: the solution in the second position.</param>
+    public static string For(string cellKey, GraderConfig grader, string? judgePrompt = null, string? secondCellKey = null) =>
         ContentHash.Of(new GradingKeyParts(
             cellKey,
             grader.Name,
             grader.Type,
             grader.Scheme,
-            grader.Options.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}").ToList()));
+            grader.Options.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}").ToList(),
+            grader.Judge is { } judge ? new JudgeKeyParts(judge.Model.Id, Providers.TransportOptions.Without(judge.Model.Options).Select(pair => $"{pair.Key}={pair.Value}").ToList(), judge.Lane, judgePrompt, secondCellKey) : null));
 
-    private sealed record GradingKeyParts(string Cell, string Grader, string Type, string? Scheme, List<string> Options);
+    // Null parts are left out of the hash (ContentHash), so a scorer's key is what it was before judges existed.
+    private sealed record GradingKeyParts(string Cell, string Grader, string Type, string? Scheme, List<string> Options, JudgeKeyParts? Judge);
+
+    private sealed record JudgeKeyParts(string Model, List<string> ModelOptions, LaneParameters Lane, string? Prompt, string? SecondCell);
 }

@@ -10,6 +10,8 @@ namespace ItemEval.Runtime.Providers;
 /// and it is not part of the request sent anywhere.
 /// </param>
 /// <param name="CellKey">The cell (or grading) this call is for, so the ledger can name it; not sent, not in the cache key.</param>
+/// <param name="Judge">For a judge's call: what is judged, so a <c>mock/…</c> judge can answer like one (Providers/Mock/MockJudge);
+/// real clients ignore it, and it is not in the cache key (the prompt already holds it).</param>
 public sealed record ModelRequest(
     string Model,
     IReadOnlyList<ChatMessage> Messages,
@@ -17,4 +19,5 @@ public sealed record ModelRequest(
     int Epoch,
     IReadOnlyDictionary<string, string> Options,
     string? Reference = null,
-    string? CellKey = null);
+    string? CellKey = null,
+    JudgeCue? Judge = null);

@@ -38,8 +38,9 @@ internal static class ExportQueries
     public const string Gradings = """
         SELECT g.grading_key, g.cell_key, g.grader, g.grader_type, g.score, g.passed, g.extracted, g.detail,
                CAST(g.usd AS DOUBLE) AS usd, g.run_id, g.created_at, g.status, g.error, g.input_tokens, g.output_tokens,
-               g.transcript
-        FROM grading_plan p JOIN gradings g ON g.grading_key = p.grading_key
+               g.transcript, g.verdict_code, g.raw_text, g.cache_read_tokens, g.cache_write_tokens, g.second_cell_key
+        FROM (SELECT grading_key FROM grading_plan UNION ALL SELECT grading_key FROM pairwise_plan) p
+        JOIN gradings g ON g.grading_key = p.grading_key
         ORDER BY g.cell_key, g.grader
         """;
 

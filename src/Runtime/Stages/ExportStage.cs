@@ -28,6 +28,7 @@ public static class ExportStage
             TableExporter.Write(run.Store, directory, "gradings", ExportQueries.Gradings),
             TableExporter.Write(run.Store, directory, "summary", ExportQueries.Summary),
         };
+        tables.AddRange(Reporting.Judges.JudgeExports.Write(run.Store, directory));
         var manifest = ManifestBuilder.Build(study, run.Store, tables);
         File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson) + "\n");
         ReportSummary(context, run.Store);

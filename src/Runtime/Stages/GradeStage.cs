@@ -1,5 +1,7 @@
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Grading;
+using ItemEval.Runtime.Grading.Judges;
+using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Stages.Grade;
 using ItemEval.Runtime.Store;
 
@@ -23,16 +25,20 @@ public static class GradeStage
 
     /// <param name="stop">Stops starting gradings; what was graded is stored.</param>
     /// <param name="registry">The graders by type; null is <see cref="GraderRegistry.Default"/> (tests pass their own).</param>
-    public static async Task<GradeResult> RunAsync(StageContext context, CancellationToken stop, GraderRegistry? registry = null)
+    /// <param name="judgeProviders">Replaces each judge model's provider client at the bottom of the real pipeline (tests).</param>
+    public static async Task<GradeResult> RunAsync(StageContext context, CancellationToken stop, GraderRegistry? registry = null, ModelClientRouter? judgeProviders = null)
     {
         registry ??= GraderRegistry.Default;
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Grade");
         var store = run.Store;
-        var items = store.Items.ByUid();
-        var graders = study.EffectiveGraders(items.Values.Select(item => item.Scheme));
+        var plans = GradePlans.For(study, store);
+        var graders = plans.Graders;
         var byName = graders.ToDictionary(grader => grader.Name, grader => registry.Get(grader.Type), StringComparer.Ordinal);
-        var plan = GradingPlan.For(store.Solutions.Gradable(), items, graders, store.Gradings.FinishedKeys());
+        var judges = graders.Where(grader => grader.Judge is not null).ToList();
+        using var judgeRun = plans.Pending.Any(pending => pending.Grader.Judge is not null)
+            ? new JudgeRun(context, run, study, judges, judgeProviders)
+            : null;
         var graded = 0;
         var failed = 0;
         var ticker = new ProgressTicker(context.Reporter);
@@ -40,14 +46,14 @@ public static class GradeStage
         {
             graded += batch.Count;
             failed += batch.Count(grading => grading.Status == GradingStatus.Error);
-            ticker.Tick(() => $"graded {graded} new ({failed} failed), {plan.Entries.Count} in plan");
-        });
+            ticker.Tick(() => $"graded {graded} new ({failed} failed), {plans.Planned} in plan");
+        }, judgeRun?.Ledger);
         try
         {
             await Parallel.ForEachAsync(
-                plan.Pending,
+                plans.Pending,
                 new ParallelOptions { MaxDegreeOfParallelism = GradingsInFlight, CancellationToken = stop },
-                async (pending, token) => await writer.AddAsync(Record(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], token), run.RunId)));
+                async (pending, token) => await writer.AddAsync(Record(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], judgeRun?.Session, token), run.RunId)));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -65,14 +71,19 @@ public static class GradeStage
             stop.ThrowIfCancellationRequested();
         }
 
-        store.InTransaction(() => store.Gradings.ReplacePlan(graders, plan.Entries));
-        context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {plan.Entries.Count - graded} already graded");
+        store.InTransaction(() =>
+        {
+            store.Gradings.ReplacePlan(plans.PerSolution, plans.Solutions.Entries);
+            store.Pairwise.ReplacePlan(plans.Pairs.Entries);
+        });
+        var planned = plans.Planned;
+        context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {planned - graded} already graded");
         ReportFailures(context, store.Gradings.Failures());
         run.Succeeded();
-        return new GradeResult(graded, plan.Entries.Count, store.Gradings.Fingerprint(), failed);
+        return new GradeResult(graded, planned, store.Gradings.Fingerprint(), failed);
     }
 
-    private static async ValueTask<GradeOutcome> OutcomeAsync(PendingGrading pending, IGrader grader, CancellationToken token)
+    private static async ValueTask<GradeOutcome> OutcomeAsync(PendingGrading pending, IGrader grader, JudgeSession? judges, CancellationToken token)
     {
         if (pending.Solution.Status == SolutionStatus.Empty)
         {
@@ -81,7 +92,7 @@ public static class GradeStage
 
         try
         {
-            return await grader.GradeAsync(new GradingContext(pending.Solution.CellKey, pending.Solution.Output, pending.Item, pending.Grader), token);
+            return await grader.GradeAsync(new GradingContext(pending.Solution.CellKey, pending.Solution.Output, pending.Item, pending.Grader, judges, pending.Second?.Output), token);
         }
         catch (Exception error) when (error is not OutOfMemoryException && !(error is OperationCanceledException && token.IsCancellationRequested))
         {
@@ -92,7 +103,14 @@ public static class GradeStage
     private static GradingRecord Record(PendingGrading pending, GradeOutcome outcome, string runId) =>
         new(pending.GradingKey, pending.Solution.CellKey, pending.Grader.Name, pending.Grader.Type, outcome.Status, outcome.Score,
             outcome.Passed, outcome.Extracted, outcome.Detail, outcome.Error, outcome.Usd, outcome.InputTokens, outcome.OutputTokens,
-            outcome.Transcript, runId);
+            outcome.Transcript, runId)
+        {
+            VerdictCode = outcome.VerdictCode,
+            RawText = outcome.RawText,
+            CacheReadTokens = outcome.CacheReadTokens,
+            CacheWriteTokens = outcome.CacheWriteTokens,
+            SecondCellKey = pending.Second?.CellKey,
+        };
 
     /// <summary>An error, so the Grade target stays out of date and the next build retries exactly these gradings.</summary>
     private static void ReportFailures(StageContext context, IReadOnlyList<GraderFailures> failures)

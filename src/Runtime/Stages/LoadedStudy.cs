@@ -19,6 +19,9 @@ public sealed record LoadedStudy(StudyConfig Config, IReadOnlyList<PromptTemplat
     private IReadOnlyDictionary<string, Condition>? _conditionsById;
     private IReadOnlyDictionary<string, string>? _datasetFileHashes;
 
+    /// <summary>The LLM judges' prompts (template, rubric, statement) by grader name, placeholders checked.</summary>
+    public IReadOnlyDictionary<string, Grading.Judges.JudgePrompt> JudgePrompts { get; init; } = new Dictionary<string, Grading.Judges.JudgePrompt>();
+
     /// <summary>Models × lanes × templates, in design order (no items needed).</summary>
     public IReadOnlyList<Condition> Conditions =>
         LazyInitializer.EnsureInitialized(ref _conditions, () => GridExpander.Conditions(Config, Templates));
@@ -55,12 +58,16 @@ public sealed record LoadedStudy(StudyConfig Config, IReadOnlyList<PromptTemplat
             diagnostics.AddRange(PlaceholderCheck.Validate(template, templateConfig, metadataKeys));
         }
 
+        var judgePrompts = Grading.Judges.JudgePrompts.Load(config);
+        diagnostics.AddRange(Grading.Judges.JudgePrompts.Validate(config, judgePrompts, metadataKeys));
         if (diagnostics.Count > 0)
         {
             throw new StudyException(diagnostics);
         }
 
-        return new LoadedStudy(config, templates);
+        var loaded = new LoadedStudy(config, templates) { JudgePrompts = judgePrompts };
+        Grading.Judges.PairwiseBaseline.Check(loaded);
+        return loaded;
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class ResolveStage
             config.Design.Epochs,
             config.Design.OnEmpty));
         var budget = ContentHash.Of(new BudgetFingerprint(grid, config.Budget.MaxUsd, config.Budget.Prices.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value.InputPerMillion}/{pair.Value.OutputPerMillion}").ToList(), context.Options.Estimate, BudgetFingerprints.Of(context, config)));
-        var grading = ContentHash.Of(new GradersFingerprint(config.Graders.Select(grader => new GraderFingerprint(grader.Name, grader.Type, grader.Scheme, grader.Options.OrderBy(pair => pair.Key).ToList())).ToList()));
+        var grading = ContentHash.Of(new GradersFingerprint(config.Graders.Select(grader => new GraderFingerprint(grader.Name, grader.Type, grader.Scheme, grader.Options.OrderBy(pair => pair.Key).ToList(), JudgeFingerprint(study, grader))).ToList()));
         var export = ContentHash.Of(new ExportFingerprint(grid, grading, ToolInfo.Version));
         return new StudyFingerprints(datasets, grid, budget, grading, export);
     }
@@ -64,7 +64,12 @@ public static class ResolveStage
 
     private sealed record BudgetFingerprint(string Grid, decimal? MaxUsd, List<string> Prices, string Estimate, string Policy);
 
-    private sealed record GraderFingerprint(string Name, string Type, string? Scheme, List<KeyValuePair<string, string>> Options);
+    /// <summary>A judge's model, lane, template and rubric: what a grading key of no cell in particular covers. Null for a scorer.</summary>
+    private static string? JudgeFingerprint(LoadedStudy study, GraderConfig grader) =>
+        grader.Judge is null ? null : Grading.GradingKeys.For("", grader, study.JudgePrompts[grader.Name].ContentHash);
+
+    // Judge is null for a scorer and left out of the hash, so a study without judges keeps its stamps.
+    private sealed record GraderFingerprint(string Name, string Type, string? Scheme, List<KeyValuePair<string, string>> Options, string? Judge);
 
     private sealed record GradersFingerprint(List<GraderFingerprint> Graders);
 

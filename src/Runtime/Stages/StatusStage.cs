@@ -29,6 +29,7 @@ public static class StatusStage
         Print(context, statuses, run.Store.Ledger.TotalUsd());
         context.Reporter.Info(Reporting.Books.StageSpend.Describe(run.Store, study.Config.Budget.MaxUsd));
         Batches.BatchesInFlightReport.Print(context.Reporter, run.Store.Batches.InFlight());
+        GraderStatus.Render(GraderStatus.Read(study, run.Store)).ToList().ForEach(context.Reporter.Info);
         run.Succeeded();
         return statuses;
     }

@@ -19,4 +19,18 @@ public sealed record GradingRecord(
     int? InputTokens,
     int? OutputTokens,
     string? Transcript,
-    string RunId);
+    string RunId)
+{
+    /// <summary>A judge's parse-failure code (Grading/Judges/VerdictCodes); null when the answer parsed or no judge graded.</summary>
+    public string? VerdictCode { get; init; }
+
+    /// <summary>A judge's answer as it came.</summary>
+    public string? RawText { get; init; }
+
+    public int? CacheReadTokens { get; init; }
+
+    public int? CacheWriteTokens { get; init; }
+
+    /// <summary>Pairwise: the solution in the second position (<see cref="CellKey"/> is in the first).</summary>
+    public string? SecondCellKey { get; init; }
+}

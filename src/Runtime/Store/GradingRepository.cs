@@ -11,7 +11,8 @@ public sealed class GradingRepository
         """
         grading_key VARCHAR, cell_key VARCHAR, grader VARCHAR, grader_type VARCHAR, status VARCHAR, score DOUBLE,
         passed BOOLEAN, extracted VARCHAR, detail VARCHAR, error VARCHAR, usd DECIMAL(18,6), input_tokens INTEGER,
-        output_tokens INTEGER, transcript VARCHAR, run_id VARCHAR
+        output_tokens INTEGER, transcript VARCHAR, run_id VARCHAR, verdict_code VARCHAR, raw_text VARCHAR,
+        cache_read_tokens INTEGER, cache_write_tokens INTEGER, second_cell_key VARCHAR
         """);
 
     private readonly DuckDBConnection _connection;
@@ -35,10 +36,13 @@ public sealed class GradingRepository
                 .AppendValue(record.GradingKey).AppendValue(record.CellKey).AppendValue(record.Grader).AppendValue(record.GraderType)
                 .AppendValue(record.Status).AppendValue(record.Score).AppendValue(record.Passed).AppendValue(record.Extracted)
                 .AppendValue(record.Detail).AppendValue(record.Error).AppendValue(record.Usd).AppendValue(record.InputTokens)
-                .AppendValue(record.OutputTokens).AppendValue(record.Transcript).AppendValue(record.RunId),
+                .AppendValue(record.OutputTokens).AppendValue(record.Transcript).AppendValue(record.RunId)
+                .AppendValue(record.VerdictCode).AppendValue(record.RawText).AppendValue(record.CacheReadTokens)
+                .AppendValue(record.CacheWriteTokens).AppendValue(record.SecondCellKey),
             """
             INSERT OR REPLACE INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,
-                detail, error, usd, input_tokens, output_tokens, transcript, run_id, created_at)
+                detail, error, usd, input_tokens, output_tokens, transcript, run_id, verdict_code, raw_text,
+                cache_read_tokens, cache_write_tokens, second_cell_key, created_at)
             SELECT *, now() FROM grading_batch
             """);
 

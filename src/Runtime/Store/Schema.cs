@@ -66,5 +66,13 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS batch_cells (
             submission_id VARCHAR NOT NULL, custom_id VARCHAR NOT NULL, cell_key VARCHAR NOT NULL,
             PRIMARY KEY (submission_id, custom_id));
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS verdict_code VARCHAR;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS raw_text VARCHAR;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS cache_read_tokens INTEGER;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS cache_write_tokens INTEGER;
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS second_cell_key VARCHAR;
+        CREATE TABLE IF NOT EXISTS pairwise_plan (
+            grading_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL,
+            first_condition VARCHAR NOT NULL, second_condition VARCHAR NOT NULL);
         """;
 }

@@ -75,11 +75,15 @@ public sealed class SolutionRepository
     public IReadOnlyList<GradableSolution> Gradable() =>
         _connection.Query(
                 """
-                SELECT s.cell_key, s.item_uid, s.status, coalesce(s.output, '') FROM cells c
+                SELECT s.cell_key, s.item_uid, s.status, coalesce(s.output, ''), c.condition_id, c.epoch FROM cells c
                 JOIN solutions s ON s.cell_key = c.cell_key
                 WHERE s.status IN ('done', 'empty') ORDER BY s.cell_key
                 """,
-                reader => new GradableSolution(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)))
+                reader => new GradableSolution(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+                {
+                    ConditionId = reader.GetString(4),
+                    Epoch = reader.Int32At(5),
+                })
             .ToList();
 
     /// <summary>A fingerprint of the current grid's finished solutions: grading is stale exactly when it changes.</summary>

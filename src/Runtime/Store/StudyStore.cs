@@ -26,6 +26,7 @@ public sealed class StudyStore : IDisposable
         Design = new DesignRepository(connection);
         Solutions = new SolutionRepository(connection);
         Gradings = new GradingRepository(connection);
+        Pairwise = new PairwiseRepository(connection);
         Ledger = new LedgerRepository(connection);
         Runs = new RunRepository(connection);
         Batches = new BatchRepository(connection);
@@ -40,6 +41,8 @@ public sealed class StudyStore : IDisposable
     public SolutionRepository Solutions { get; }
 
     public GradingRepository Gradings { get; }
+
+    public PairwiseRepository Pairwise { get; }
 
     public LedgerRepository Ledger { get; }
 

@@ -34,7 +34,7 @@ public sealed class ExactAndRegexScorerTests
     [Fact]
     public void The_registry_knows_each_type()
     {
-        Assert.Equal(["exact", "multiple_choice", "numeric", "regex"], GraderRegistry.Default.Types.Order());
+        Assert.Equal(["compliance", "exact", "multiple_choice", "numeric", "pairwise", "regex", "rubric"], GraderRegistry.Default.Types.Order());
         Assert.IsType<NumericScorer>(Assert.IsType<ScorerGrader>(GraderRegistry.Default.Get("NUMERIC")).Scorer);
         Assert.Throws<ArgumentException>(() => GraderRegistry.Default.Get("judge"));
     }

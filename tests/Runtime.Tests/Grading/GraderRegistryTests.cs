@@ -32,7 +32,7 @@ public sealed class GraderRegistryTests
     {
         var error = Assert.Throws<ArgumentException>(() => GraderRegistry.Default.Get("judge"));
 
-        Assert.Contains("types are exact, multiple_choice, numeric, regex", error.Message, StringComparison.Ordinal);
+        Assert.Contains("types are compliance, exact, multiple_choice, numeric, pairwise, regex, rubric", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

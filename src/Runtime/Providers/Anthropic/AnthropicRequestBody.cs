@@ -19,7 +19,7 @@ internal static class AnthropicRequestBody
             ["model"] = model,
             ["max_tokens"] = parameters.MaxTokens ?? DefaultMaxTokens,
             ["messages"] = request.Messages.Where(message => message.Role != "system")
-                .Select(message => new Dictionary<string, object> { ["role"] = message.Role, ["content"] = message.Content }).ToList(),
+                .Select(message => new Dictionary<string, object> { ["role"] = message.Role, ["content"] = Content(message) }).ToList(),
         };
         var system = string.Join("\n\n", request.Messages.Where(message => message.Role == "system").Select(message => message.Content));
         if (system.Length > 0)
@@ -44,4 +44,17 @@ internal static class AnthropicRequestBody
 
         return body.ToDictionary(pair => pair.Key, pair => JsonSerializer.SerializeToElement(pair.Value));
     }
+
+    /// <summary>
+    /// Plain text, or — when the message has a shared prefix — two text blocks, the first (the prefix) carrying an
+    /// ephemeral <c>cache_control</c> breakpoint, so later requests with the same prefix read it from Anthropic's cache.
+    /// </summary>
+    private static object Content(ChatMessage message) =>
+        message.SharedPrefix is { } prefix && prefix > 0 && prefix < message.Content.Length
+            ? new List<Dictionary<string, object>>
+            {
+                new() { ["type"] = "text", ["text"] = message.Content[..prefix], ["cache_control"] = new Dictionary<string, string> { ["type"] = "ephemeral" } },
+                new() { ["type"] = "text", ["text"] = message.Content[prefix..] },
+            }
+            : message.Content;
 }

@@ -29,7 +29,9 @@ public sealed class MockModelClient : IModelClient
             throw new ModelCallException("HTTP 500 \"mock error (error_rate)\"", 500, isTransient: false);
         }
 
-        var text = Uniform(seed, 1) < options.EmptyRate ? "" : Answer(request, seed, options.Accuracy);
+        var text = Uniform(seed, 1) < options.EmptyRate ? ""
+            : request.Judge is { } judged ? MockJudge.Answer(judged, options, slot => Uniform(seed, slot))
+            : Answer(request, seed, options.Accuracy);
         var input = request.Messages.Sum(message => message.Content.Length + 3) / 4;
         var output = (text.Length + 3) / 4;
         return new ModelResponse(text, text.Length == 0 ? "length" : "stop", new TokenUsage(input, output), clock.Elapsed, $"mock-{Convert.ToHexStringLower(seed)[..12]}");
@@ -42,9 +44,11 @@ public sealed class MockModelClient : IModelClient
         return $"Let me work through this carefully.\nThe answer is {answer}.";
     }
 
-    private static string? Expected(ModelRequest request)
+    internal static string? Expected(ModelRequest request) => Expected(request.Reference);
+
+    internal static string? Expected(string? target)
     {
-        if (request.Reference is not { } reference)
+        if (target is not { } reference)
         {
             return null;
         }

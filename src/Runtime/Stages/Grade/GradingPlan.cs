@@ -15,7 +15,8 @@ internal sealed record GradingPlan(IReadOnlyList<GradingPlanEntry> Entries, IRea
         IReadOnlyList<GradableSolution> solutions,
         IReadOnlyDictionary<string, Item> items,
         IReadOnlyList<GraderConfig> graders,
-        IReadOnlySet<string> finished)
+        IReadOnlySet<string> finished,
+        Func<GraderConfig, string?>? judgePrompt = null)
     {
         var entries = new List<GradingPlanEntry>();
         var pending = new List<PendingGrading>();
@@ -24,7 +25,7 @@ internal sealed record GradingPlan(IReadOnlyList<GradingPlanEntry> Entries, IRea
             var item = items[solution.ItemUid];
             foreach (var grader in graders.Where(grader => GraderSelection.AppliesTo(grader, item)))
             {
-                var key = GradingKeys.For(solution.CellKey, grader);
+                var key = GradingKeys.For(solution.CellKey, grader, judgePrompt?.Invoke(grader));
                 entries.Add(new GradingPlanEntry(solution.CellKey, grader.Name, key));
                 if (!finished.Contains(key))
                 {

@@ -13,22 +13,31 @@ internal sealed class GradingWriter
     private readonly StageRun _run;
     private readonly Action<IReadOnlyList<GradingRecord>> _written;
     private readonly Task _loop;
+    private readonly Budget.LedgerSink? _ledger;
 
     /// <param name="written">Called on the writer's thread after each stored batch (tallies, progress).</param>
-    public GradingWriter(StageRun run, Action<IReadOnlyList<GradingRecord>> written)
+    /// <param name="ledger">The judges' ledger entries, stored with the gradings (null when no grader is a judge).</param>
+    public GradingWriter(StageRun run, Action<IReadOnlyList<GradingRecord>> written, Budget.LedgerSink? ledger = null)
     {
         _run = run;
         _written = written;
+        _ledger = ledger;
         _loop = Task.Run(StoreAllAsync, CancellationToken.None);
     }
 
     public ValueTask AddAsync(GradingRecord grading) => _gradings.Writer.WriteAsync(grading, CancellationToken.None);
 
     /// <summary>Stores everything still queued; the store is the stage's own again afterwards.</summary>
-    public Task CompleteAsync()
+    public async Task CompleteAsync()
     {
         _gradings.Writer.TryComplete();
-        return _loop;
+        await _loop;
+
+        // Attempts billed for gradings that were never stored (a cancelled call) still belong in the books.
+        if (_ledger?.Drain() is { Count: > 0 } entries)
+        {
+            _run.Store.InTransaction(() => _run.Store.Ledger.AddAll(entries));
+        }
     }
 
     private async Task StoreAllAsync()
@@ -37,7 +46,15 @@ internal sealed class GradingWriter
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
             var batch = await WriteBatches.CollectAsync(reader);
-            _run.Store.InTransaction(() => _run.Store.Gradings.SaveAll(batch));
+            var entries = _ledger?.Drain() ?? [];
+            _run.Store.InTransaction(() =>
+            {
+                _run.Store.Gradings.SaveAll(batch);
+                if (entries.Count > 0)
+                {
+                    _run.Store.Ledger.AddAll(entries);
+                }
+            });
 
             // For Status in another process, which cannot open the store while this run holds it.
             _run.Progress.PublishIfDue(_run.Store);

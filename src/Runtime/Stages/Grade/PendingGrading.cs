@@ -5,4 +5,5 @@ using ItemEval.Runtime.Store;
 namespace ItemEval.Runtime.Stages.Grade;
 
 /// <summary>One grading still to do: a solution, its item, the grader that applies and the key its row is stored under.</summary>
-internal sealed record PendingGrading(GradableSolution Solution, Item Item, GraderConfig Grader, string GradingKey);
+/// <param name="Second">Pairwise: the other condition's solution, in the second position.</param>
+internal sealed record PendingGrading(GradableSolution Solution, Item Item, GraderConfig Grader, string GradingKey, GradableSolution? Second = null);

@@ -1,0 +1,40 @@
+using ItemEval.Runtime.Budget;
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Providers.Transcripts;
+
+namespace ItemEval.Runtime.Grading.Judges;
+
+/// <summary>
+/// What the judges of one Grade run share: one client per judge model, built by the same model-call pipeline as
+/// generation (response cache, retries, rate limits, spend reservation with ledger kind <c>judge</c>, attempt timeout),
+/// the prices, the transcript file, and the judges' loaded prompts.
+/// </summary>
+public sealed class JudgeSession(ModelClientRouter clients, PriceTable prices, TranscriptWriter transcripts, IReadOnlyDictionary<string, JudgePrompt> prompts)
+{
+    public JudgePrompt PromptFor(GraderConfig grader) => prompts[grader.Name];
+
+    /// <summary>
+    /// Asks the grader's judge model. A transport failure throws (the grading is stored as an error and asked again on
+    /// the next Grade); any answer, however unreadable, returns.
+    /// </summary>
+    public async Task<JudgeAnswer> AskAsync(GradingContext context, ChatMessage prompt, JudgeCue cue, CancellationToken cancellationToken)
+    {
+        var judge = context.Grader.Judge!;
+        var request = new ModelRequest(judge.Model.Id, [prompt], judge.Lane, 0, judge.Model.Options, context.Item.Target, context.CellKey, cue);
+        try
+        {
+            var response = await clients.For(judge.Model).CompleteAsync(request, cancellationToken);
+            var usd = !response.CacheHit && prices.TryGet(judge.Model.Id, out var price) ? PriceTable.Cost(price, response.Usage) : 0m;
+            var link = transcripts.Append(new TranscriptEntry(context.CellKey, judge.Model.Id, 0, request.Messages, request.Parameters, response, null, DateTimeOffset.UtcNow));
+            return new JudgeAnswer(response, usd, link);
+        }
+        catch (ModelCallException failure)
+        {
+            var message = Redactor.Redact(failure.Message);
+            transcripts.Append(new TranscriptEntry(context.CellKey, judge.Model.Id, 0, request.Messages, request.Parameters, null, message,
+                DateTimeOffset.UtcNow, failure.RawBody is null ? null : Redactor.Redact(failure.RawBody)));
+            throw;
+        }
+    }
+}
