@@ -5,8 +5,13 @@ using ItemEval.Bench;
 // dotnet run -c Release --project bench/ItemEval.Bench -- sdk-floor   (the same pace through the OpenAI SDK client alone)
 // dotnet run -c Release --project bench/ItemEval.Bench -- generate-limits [--calls 300] [--rpm 300] [--latency-ms 200] [--jitter-ms 100]
 //   (a two-model study through the Generate stage, with rpm set and without; --calls is per model)
-// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--dataset /work/shared/datasets/gsm8k/test.jsonl]
-//   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time)
+// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--dataset /work/shared/datasets/gsm8k/test.jsonl] [--edit model|template]
+//   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time;
+//   --edit then adds a model (1/5 of the cells new) or edits a template (1/2 stale) and times the targets again)
+// dotnet run -c Release --project bench/ItemEval.Bench -- export [--rows 1000000]
+//   (ExpandGrid, then Export of a store filled with that many graded cells, in-process: wall, CPU, peak RSS)
+// dotnet run -c Release --project bench/ItemEval.Bench -- call-cpu --mode bare|sdk|pipeline [--calls 5000] [--concurrency 16]
+//   (CPU per call, unpaced, zero latency, no limit: bare HttpClient, the SDK alone, or the whole model-call pipeline)
 // The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
 return args.FirstOrDefault() switch
 {
@@ -15,12 +20,14 @@ return args.FirstOrDefault() switch
     "http-floor" => await FloorBenchmarks.RunBareAsync(BenchArguments.Parse(args.Skip(1))),
     "sdk-floor" => await FloorBenchmarks.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
     "scale" => await ScaleBenchmark.RunAsync(args.Skip(1).ToList()),
+    "call-cpu" => await CallCpuBenchmark.RunAsync(args.Skip(1).ToList()),
+    "export" => ExportBenchmark.Run(args.Skip(1).ToList()),
     "generate-limits" => await StudyLimitsBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.StudyDefaults)),
     var verb => Usage(verb),
 };
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|export|call-cpu [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
     return 2;
 }

@@ -88,6 +88,6 @@ public static class GenerateStage
 
         run.Succeeded(tally.Calls);
         var failures = store.Solutions.Failures();
-        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: store.Solutions.Pending(study.Config.Design.RerunEmpty).Count == 0);
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: store.Solutions.PendingCount(study.Config.Design.RerunEmpty) == 0);
     }
 }
