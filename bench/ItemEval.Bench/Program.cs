@@ -12,6 +12,8 @@ using ItemEval.Bench;
 //   (ExpandGrid, then Export of a store filled with that many graded cells, in-process: wall, CPU, peak RSS)
 // dotnet run -c Release --project bench/ItemEval.Bench -- call-cpu --mode bare|sdk|pipeline [--calls 5000] [--concurrency 16]
 //   (CPU per call, unpaced, zero latency, no limit: bare HttpClient, the SDK alone, or the whole model-call pipeline)
+// dotnet run -c Release --project bench/ItemEval.Bench -- generate-memory [--cells 10000]
+//   (Generate of the scale study in-process: peak resident set and peak managed heap while it runs)
 // The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
 return args.FirstOrDefault() switch
 {
@@ -21,6 +23,7 @@ return args.FirstOrDefault() switch
     "sdk-floor" => await FloorBenchmarks.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
     "scale" => await ScaleBenchmark.RunAsync(args.Skip(1).ToList()),
     "call-cpu" => await CallCpuBenchmark.RunAsync(args.Skip(1).ToList()),
+    "generate-memory" => await GenerateMemoryBenchmark.RunAsync(args.Skip(1).ToList()),
     "export" => ExportBenchmark.Run(args.Skip(1).ToList()),
     "generate-limits" => await StudyLimitsBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.StudyDefaults)),
     var verb => Usage(verb),
@@ -28,6 +31,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|export|call-cpu [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|export|call-cpu|generate-memory [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
     return 2;
 }
