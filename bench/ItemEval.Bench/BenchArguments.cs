@@ -53,9 +53,9 @@ internal sealed record BenchArguments(int Calls, int RequestsPerMinute, int Late
         {
             var name = items.Current;
             if (!values.ContainsKey(name) || !items.MoveNext()
-                || !int.TryParse(items.Current, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || (value < 1 && name is not ("--jitter-ms" or "--faults-percent")))
+                || !int.TryParse(items.Current, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || (value < 1 && name is not ("--jitter-ms" or "--faults-percent" or "--latency-ms")))
             {
-                throw new ArgumentException($"'{name}' is not one of {string.Join(", ", values.Keys)} followed by a whole number (positive, but for --jitter-ms and --faults-percent).");
+                throw new ArgumentException($"'{name}' is not one of {string.Join(", ", values.Keys)} followed by a whole number (positive, but for --latency-ms, --jitter-ms and --faults-percent, which may be 0).");
             }
 
             values[name] = value;

@@ -23,9 +23,9 @@ internal static class EstimateAccuracyBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var items = int.Parse(ScaleBenchmark.Option(args, "--items") ?? "200", NumberStyles.None, CultureInfo.InvariantCulture);
-        var pilot = int.Parse(ScaleBenchmark.Option(args, "--pilot") ?? "20", NumberStyles.None, CultureInfo.InvariantCulture);
-        var dataset = ScaleBenchmark.Option(args, "--dataset") ?? "/work/shared/datasets/gsm8k/test.jsonl";
+        var items = int.Parse(BenchOptions.Value(args, "--items") ?? "200", NumberStyles.None, CultureInfo.InvariantCulture);
+        var pilot = int.Parse(BenchOptions.Value(args, "--pilot") ?? "20", NumberStyles.None, CultureInfo.InvariantCulture);
+        var dataset = BenchOptions.Value(args, "--dataset") ?? "/work/shared/datasets/gsm8k/test.jsonl";
         await using var server = await FakeProviderServer.StartAsync();
         server.Behavior.Reply = Reply;
         server.Behavior.Tokens = (prompt, reply) => (TokenEstimator.Count("openai/gpt-4o", prompt), TokenEstimator.Count("openai/gpt-4o", reply) - TokenEstimator.TokensPerMessage);

@@ -13,7 +13,12 @@ namespace ItemEval.Bench;
 /// </summary>
 internal static class FloorBenchmarks
 {
-    public static Task<int> RunBareAsync(BenchArguments arguments) => RunAsync(arguments, "http-floor", server =>
+    public static Task<int> RunBareAsync(BenchArguments arguments) => RunAsync(arguments, "http-floor", BareSender);
+
+    public static Task<int> RunSdkAsync(BenchArguments arguments) => RunAsync(arguments, "sdk-floor", SdkSender);
+
+    /// <summary>Sends call <c>index</c> as a bare HttpClient POST of the body the SDK would send.</summary>
+    public static Func<int, Task> BareSender(ServerProcess server)
     {
         var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         return async index =>
@@ -22,13 +27,14 @@ internal static class FloorBenchmarks
             using var response = await http.PostAsync(new Uri("/v1/chat/completions", UriKind.Relative), content);
             _ = await response.Content.ReadAsStringAsync();
         };
-    });
+    }
 
-    public static Task<int> RunSdkAsync(BenchArguments arguments) => RunAsync(arguments, "sdk-floor", server =>
+    /// <summary>Sends call <c>index</c> through the OpenAI SDK client alone.</summary>
+    public static Func<int, Task> SdkSender(ServerProcess server)
     {
         var client = new OpenAIModelClient("openai", "gpt-4.1-mini", server.BaseUrl + "/v1", "sk-bench-not-a-key");
         return index => client.CompleteAsync(BenchRequests.For(index), CancellationToken.None);
-    });
+    }
 
     private static async Task<int> RunAsync(BenchArguments arguments, string name, Func<ServerProcess, Func<int, Task>> sender)
     {

@@ -5,8 +5,15 @@ using ItemEval.Bench;
 // dotnet run -c Release --project bench/ItemEval.Bench -- sdk-floor   (the same pace through the OpenAI SDK client alone)
 // dotnet run -c Release --project bench/ItemEval.Bench -- generate-limits [--calls 300] [--rpm 300] [--latency-ms 200] [--jitter-ms 100]
 //   (a two-model study through the Generate stage, with rpm set and without; --calls is per model)
-// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--dataset /work/shared/datasets/gsm8k/test.jsonl]
-//   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time)
+// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--dataset /work/shared/datasets/gsm8k/test.jsonl] [--edit model|template]
+//   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time;
+//   --edit then adds a model (1/5 of the cells new) or edits a template (1/2 stale) and times the targets again)
+// dotnet run -c Release --project bench/ItemEval.Bench -- export [--rows 1000000]
+//   (ExpandGrid, then Export of a store filled with that many graded cells, in-process: wall, CPU, peak RSS)
+// dotnet run -c Release --project bench/ItemEval.Bench -- call-cpu --mode bare|sdk|pipeline [--calls 5000] [--concurrency 16]
+//   (CPU per call, unpaced, zero latency, no limit: bare HttpClient, the SDK alone, or the whole model-call pipeline)
+// dotnet run -c Release --project bench/ItemEval.Bench -- generate-memory [--cells 10000]
+//   (Generate of the scale study in-process: peak resident set and peak managed heap while it runs)
 // dotnet run -c Release --project bench/ItemEval.Bench -- estimate-accuracy [--items 200] [--pilot 20]
 //   (estimated vs billed USD per condition after a pilot, against the in-process fake provider)
 // dotnet run -c Release --project bench/ItemEval.Bench -- batch [--calls 50000]
@@ -21,12 +28,15 @@ return args.FirstOrDefault() switch
     "scale" => await ScaleBenchmark.RunAsync(args.Skip(1).ToList()),
     "estimate-accuracy" => await EstimateAccuracyBenchmark.RunAsync(args.Skip(1).ToList()),
     "batch" => await BatchBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.BatchDefaults)),
+    "call-cpu" => await CallCpuBenchmark.RunAsync(args.Skip(1).ToList()),
+    "generate-memory" => await GenerateMemoryBenchmark.RunAsync(args.Skip(1).ToList()),
+    "export" => ExportBenchmark.Run(args.Skip(1).ToList()),
     "generate-limits" => await StudyLimitsBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.StudyDefaults)),
     var verb => Usage(verb),
 };
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|estimate-accuracy [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|export|call-cpu|generate-memory|estimate-accuracy|batch [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
     return 2;
 }

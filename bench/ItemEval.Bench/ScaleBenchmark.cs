@@ -14,10 +14,14 @@ internal static class ScaleBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var cells = int.Parse(Option(args, "--cells") ?? "10000", NumberStyles.None, CultureInfo.InvariantCulture);
-        var dataset = Option(args, "--dataset") ?? "/work/shared/datasets/gsm8k/test.jsonl";
+        var cells = int.Parse(BenchOptions.Value(args, "--cells") ?? "10000", NumberStyles.None, CultureInfo.InvariantCulture);
+        var dataset = BenchOptions.Value(args, "--dataset") ?? "/work/shared/datasets/gsm8k/test.jsonl";
+        var edit = BenchOptions.Value(args, "--edit");
         var root = RepositoryRoot();
         using var study = ScaleStudy.Create(cells, dataset);
+
+        // --keep leaves the study and its store in place afterwards, to profile a target on it by hand.
+        study.Keep = args.Contains("--keep");
         Console.WriteLine($"{study.Cells:N0} cells ({study.Items:N0} GSM8K items × 8 conditions × {study.Epochs} epochs) in {study.Directory}");
         await RunFrontEndAsync(root, study, "--help");
 
@@ -59,7 +63,59 @@ internal static class ScaleBenchmark
             PrintRow(estimatePending with { Target = "Estimate, every cell pending" });
         }
 
+        if (finished && edit is not null)
+        {
+            var edited = await MeasureEditAsync(root, study, edit);
+            PrintEdit(edit, measurements, edited);
+        }
+
         return measurements.All(measurement => measurement.ExitCode == 0) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Issue 10's "small change to a big study": after the full run, edit the study (<c>model</c>: a third model,
+    /// 1/5 of the cells new; <c>template</c>: one template's text, 1/2 of the cells stale) and time the same targets.
+    /// </summary>
+    private static async Task<IReadOnlyList<StageMeasurement>> MeasureEditAsync(string root, ScaleStudy study, string edit)
+    {
+        switch (edit)
+        {
+            case "model":
+                study.AddModel();
+                break;
+            case "template":
+                study.EditTemplate();
+                break;
+            default:
+                throw new ArgumentException($"--edit {edit}: expected 'model' or 'template'");
+        }
+
+        var measurements = new List<StageMeasurement>();
+        foreach (var target in Targets)
+        {
+            measurements.Add(await MeasureAsync(root, study, target));
+        }
+
+        return measurements;
+    }
+
+    private static void PrintEdit(string edit, IReadOnlyList<StageMeasurement> full, IReadOnlyList<StageMeasurement> edited)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"After --edit {edit} (stale share: {(edit == "model" ? "1/5 of the edited study" : "1/2")}):");
+        Console.WriteLine();
+        Console.WriteLine("| target | exit | wall | user+sys CPU | peak RSS |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var row in edited)
+        {
+            PrintRow(row);
+        }
+
+        var wall = edited.Sum(row => row.WallSeconds);
+        var cpu = edited.Sum(row => row.CpuSeconds);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| **all, after the edit** | | **{wall:F1} s ({wall / full.Sum(row => row.WallSeconds):F2} × the full run)** | **{cpu:F1} s ({cpu / full.Sum(row => row.CpuSeconds):F2} ×)** | **{edited.Max(row => row.PeakRssKilobytes) / 1024.0:F0} MiB** |"));
     }
 
     private static async Task<StageMeasurement> MeasureAsync(string root, ScaleStudy study, string target)
@@ -108,12 +164,6 @@ internal static class ScaleBenchmark
 
     private static void PrintRow(StageMeasurement row) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Target} | {row.ExitCode} | {row.WallSeconds:F1} s | {row.CpuSeconds:F1} s | {row.PeakRssKilobytes / 1024.0:F0} MiB |"));
-
-    internal static string? Option(IReadOnlyList<string> args, string name)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
-    }
 
     private static string RepositoryRoot()
     {

@@ -21,6 +21,8 @@ internal sealed class ScaleStudy : IDisposable
 
     public string Directory { get; }
 
+    public string StudyFile => Path.Combine(Directory, "study.yaml");
+
     public string ArtifactsRoot => Path.Combine(Directory, "artifacts");
 
     public int Items { get; }
@@ -39,13 +41,30 @@ internal sealed class ScaleStudy : IDisposable
         File.Copy(dataset, Path.Combine(study.Directory, "data", "gsm8k.jsonl"));
         File.WriteAllText(Path.Combine(study.Directory, "prompts", "direct.txt"), "Q: {input}\nA:");
         File.WriteAllText(Path.Combine(study.Directory, "prompts", "cot.txt"), "Think step by step.\nQ: {input}\nA:");
+        study.WriteStudyFile(extraModel: false);
+        return study;
+    }
+
+    /// <summary>
+    /// The edit the <c>--edit model</c> benchmark makes: a third mock model with one lane, i.e. 2 conditions more, so
+    /// 1/5 of the edited study's cells are new and the other 4/5 are up to date.
+    /// </summary>
+    public void AddModel() => WriteStudyFile(extraModel: true);
+
+    /// <summary>The edit of <c>--edit template</c>: the <c>cot</c> template's text changes, so 1/2 of the cells are stale.</summary>
+    public void EditTemplate() =>
+        File.WriteAllText(Path.Combine(Directory, "prompts", "cot.txt"), "Think it through, step by step.\nQ: {input}\nA:");
+
+    private void WriteStudyFile(bool extraModel)
+    {
         const string lanes = "[{name: t0, temperature: 0.0, max_tokens: 64}, {name: t08, temperature: 0.8, max_tokens: 64}]";
-        File.WriteAllText(Path.Combine(study.Directory, "study.yaml"), string.Create(CultureInfo.InvariantCulture, $"""
+        var extra = extraModel ? "\n    - id: mock/c\n      lanes: [{name: t0, temperature: 0.0, max_tokens: 64}]" : "";
+        File.WriteAllText(StudyFile, string.Create(CultureInfo.InvariantCulture, $"""
             name: scale
             datasets:
               - name: gsm8k
                 path: data/gsm8k.jsonl
-                limit: {items}
+                limit: {Items}
                 scheme: numeric
                 mapping: {"{"}id: '#row', input: question, target: answer{"}"}
             design:
@@ -53,18 +72,26 @@ internal sealed class ScaleStudy : IDisposable
                 - id: mock/a
                   lanes: {lanes}
                 - id: mock/b
-                  lanes: {lanes}
+                  lanes: {lanes}{extra}
               templates:
                 - {"{"}name: direct, path: prompts/direct.txt{"}"}
                 - {"{"}name: cot, path: prompts/cot.txt{"}"}
-              epochs: {epochs}
+              epochs: {Epochs}
             graders:
               - {"{"}name: numeric, type: numeric, scheme: numeric{"}"}
             budget:
               max_usd: 1
             """));
-        return study;
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    /// <summary>Leave the folder in place when disposed.</summary>
+    public bool Keep { get; set; }
+
+    public void Dispose()
+    {
+        if (!Keep)
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
 }

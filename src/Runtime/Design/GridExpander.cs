@@ -21,11 +21,15 @@ public static partial class GridExpander
         from template in templates
         select new Condition(ConditionId(model, lane, template), model, lane, template)).ToList();
 
-    public static IReadOnlyList<Cell> Cells(IReadOnlyList<Condition> conditions, IReadOnlyList<Item> items, int epochs) => (
+    public static IReadOnlyList<Cell> Cells(IReadOnlyList<Condition> conditions, IReadOnlyList<Item> items, int epochs) =>
+        EnumerateCells(conditions, items, epochs).ToList();
+
+    /// <summary>The same cells, one at a time, so a big grid can be streamed into the store without being held.</summary>
+    public static IEnumerable<Cell> EnumerateCells(IReadOnlyList<Condition> conditions, IReadOnlyList<Item> items, int epochs) =>
         from condition in conditions
         from item in items
         from epoch in Enumerable.Range(1, epochs)
-        select new Cell(condition.Id, item.Uid, epoch, CellKeys.For(item, condition, epoch))).ToList();
+        select new Cell(condition.Id, item.Uid, epoch, CellKeys.For(item, condition, epoch));
 
     /// <summary><c>slug-hash8</c> over names only, so editing a template's text keeps the condition's id.</summary>
     public static string ConditionId(ModelConfig model, LaneConfig lane, PromptTemplate template)

@@ -44,14 +44,17 @@ internal static class ExportQueries
         ORDER BY g.cell_key, g.grader
         """;
 
-    /// <summary>Mean score per condition and grader with its standard error (over item × epoch rows).</summary>
-    public static string Summary { get; } = """
+    /// <summary>
+    /// Mean score per condition and grader with its standard error (over item × epoch rows), over <paramref name="longRows"/>, a query with the long table's columns: Export passes the long
+    /// table it has just written, so the store's joins run once per export.
+    /// </summary>
+    public static string SummaryOf(string longRows) => $"""
         SELECT condition_id, model, lane, template, grader, count(score) AS graded, count(*) AS cells,
                round(avg(score), 4) AS mean_score,
                round(CASE WHEN count(score) > 1 THEN stddev_samp(score) / sqrt(count(score)) END, 4) AS std_error,
                round(sum(coalesce(usd, 0)), 6) AS usd
         FROM (
-        """ + Long + """
+        {longRows}
         )
         GROUP BY ALL ORDER BY condition_id, grader
         """;

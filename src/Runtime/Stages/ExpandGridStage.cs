@@ -1,22 +1,26 @@
 using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>Crosses the stored items with the design into conditions and cells, and says how much is left to run.</summary>
 public static class ExpandGridStage
 {
-    public static DesignGrid Run(StageContext context)
+    public static DesignChange Run(StageContext context)
     {
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "ExpandGrid");
         var items = run.Store.Items.ByUid().Values.OrderBy(item => item.Uid, StringComparer.Ordinal).ToList();
-        var grid = new DesignGrid(study.Conditions, GridExpander.Cells(study.Conditions, items, study.Config.Design.Epochs));
-        run.Store.InTransaction(() => run.Store.Design.Replace(grid.Conditions, grid.Cells));
-        var pending = run.Store.Solutions.Pending(study.Config.Design.RerunEmpty).Count;
+
+        // Streamed: the cells are hashed one at a time straight into the store's staging table, never held as a list.
+        var cells = GridExpander.EnumerateCells(study.Conditions, items, study.Config.Design.Epochs);
+        var change = run.Store.InTransaction(() => run.Store.Design.Replace(study.Conditions, cells));
+        var pending = run.Store.Solutions.PendingCount(study.Config.Design.RerunEmpty);
         context.Reporter.Info(
-            $"{grid.Conditions.Count} conditions × {items.Count} items × {study.Config.Design.Epochs} epoch(s) = " +
-            $"{grid.Cells.Count} cells; {pending} to generate, {grid.Cells.Count - pending} already done");
+            $"{study.Conditions.Count} conditions × {items.Count} items × {study.Config.Design.Epochs} epoch(s) = " +
+            $"{change.Cells} cells ({change.Added} new, {change.Rekeyed} changed, {change.Removed} removed); " +
+            $"{pending} to generate, {change.Cells - pending} already done");
         run.Succeeded();
-        return grid;
+        return change;
     }
 }

@@ -26,12 +26,13 @@ public static class ExportStage
             TableExporter.Write(run.Store, directory, "long", ExportQueries.Long),
             TableExporter.Write(run.Store, directory, "solutions", ExportQueries.Solutions),
             TableExporter.Write(run.Store, directory, "gradings", ExportQueries.Gradings),
-            TableExporter.Write(run.Store, directory, "summary", ExportQueries.Summary),
+            // Aggregated from the long table as written rather than by joining the store again.
+            TableExporter.Write(run.Store, directory, "summary", ExportQueries.SummaryOf(TableExporter.Rows(directory, "long"))),
         };
         tables.AddRange(Reporting.Judges.JudgeExports.Write(run.Store, directory));
         var manifest = ManifestBuilder.Build(study, run.Store, tables);
         File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson) + "\n");
-        ReportSummary(context, run.Store);
+        ReportSummary(context, run.Store, TableExporter.Rows(directory, "summary"));
         context.Reporter.Info(SpendLine(run.Store));
         context.Reporter.Info($"results: {directory}{Path.DirectorySeparatorChar} (long.parquet, long.csv, summary.csv, manifest.json); store: {run.Store.Path}");
         run.Succeeded();
@@ -42,11 +43,10 @@ public static class ExportStage
     private static string SpendLine(StudyStore store) =>
         FormattableString.Invariant($"ledger ${store.Ledger.TotalUsd():0.0000}, of which ${store.Ledger.UnconfirmedUsd():0.0000} unconfirmed (attempts the provider may have billed whose answer was never read, counted at their worst case)");
 
-    private static void ReportSummary(StageContext context, StudyStore store)
+    private static void ReportSummary(StageContext context, StudyStore store, string summary)
     {
-        var query = ExportQueries.Summary;
         var rows = store.Connection.Query(
-                $"SELECT condition_id, grader, graded, cells, mean_score, std_error, usd FROM ({query})",
+                $"SELECT condition_id, grader, graded, cells, mean_score, std_error, usd FROM ({summary})",
                 reader => (IReadOnlyList<string>)
                 [
                     reader.GetString(0),

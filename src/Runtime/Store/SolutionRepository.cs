@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 using ItemEval.Runtime.Design;
 
@@ -24,6 +25,12 @@ public sealed class SolutionRepository
             transcript = excluded.transcript, batch_id = excluded.batch_id
         """;
 
+    // The resume predicate, shared by the list and the count.
+    private const string PendingCells = """
+        FROM cells c LEFT JOIN solutions s ON s.cell_key = c.cell_key
+        WHERE s.cell_key IS NULL OR s.status = 'error' OR (s.status = 'empty' AND $rerun_empty)
+        """;
+
     private static readonly StagingTable Staging = new(
         "solution_batch",
         """
@@ -45,15 +52,17 @@ public sealed class SolutionRepository
     /// </summary>
     public IReadOnlyList<Cell> Pending(bool rerunEmpty = false) =>
         _connection.Query(
-                """
-                SELECT c.condition_id, c.item_uid, c.epoch, c.cell_key FROM cells c
-                LEFT JOIN solutions s ON s.cell_key = c.cell_key
-                WHERE s.cell_key IS NULL OR s.status = 'error' OR (s.status = 'empty' AND $rerun_empty)
+                $"""
+                SELECT c.condition_id, c.item_uid, c.epoch, c.cell_key {PendingCells}
                 ORDER BY c.epoch, c.condition_id, c.item_uid
                 """,
                 reader => new Cell(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)),
                 ("rerun_empty", rerunEmpty))
             .ToList();
+
+    /// <summary>How many cells <see cref="Pending"/> would return, counted in the store.</summary>
+    public long PendingCount(bool rerunEmpty = false) =>
+        Convert.ToInt64(_connection.Scalar($"SELECT count(*) {PendingCells}", ("rerun_empty", rerunEmpty)), CultureInfo.InvariantCulture);
 
     /// <summary>Stores a result; a repeated attempt on an errored cell replaces it and counts the attempt.</summary>
     public void Save(SolutionRecord record) => SaveAll([record]);

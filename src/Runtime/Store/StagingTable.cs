@@ -12,7 +12,11 @@ namespace ItemEval.Runtime.Store;
 internal sealed record StagingTable(string Name, string Columns)
 {
     /// <summary>Appends <paramref name="rows"/>, runs <paramref name="move"/> (which reads the temp table), then empties it.</summary>
-    public void Write<T>(DuckDBConnection connection, IEnumerable<T> rows, Action<IDuckDBAppenderRow, T> append, string move)
+    public void Write<T>(DuckDBConnection connection, IEnumerable<T> rows, Action<IDuckDBAppenderRow, T> append, string move) =>
+        Write(connection, rows, append, staged => staged.Execute(move));
+
+    /// <summary>As above, with statements of the caller's that read the temp table and may return what they changed.</summary>
+    public TResult Write<T, TResult>(DuckDBConnection connection, IEnumerable<T> rows, Action<IDuckDBAppenderRow, T> append, Func<DuckDBConnection, TResult> move)
     {
         connection.Execute($"CREATE TEMP TABLE IF NOT EXISTS {Name} ({Columns})");
         using (var appender = connection.CreateAppender("temp", "main", Name))
@@ -25,7 +29,8 @@ internal sealed record StagingTable(string Name, string Columns)
             }
         }
 
-        connection.Execute(move);
+        var result = move(connection);
         connection.Execute($"DELETE FROM {Name}");
+        return result;
     }
 }

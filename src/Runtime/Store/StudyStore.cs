@@ -83,6 +83,15 @@ public sealed class StudyStore : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>As above, returning what <paramref name="work"/> returns.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        using var transaction = Connection.BeginTransaction();
+        var result = work();
+        transaction.Commit();
+        return result;
+    }
+
     public void Dispose() => Connection.Dispose();
 
     private static void EnsureSchema(DuckDBConnection connection, string path)

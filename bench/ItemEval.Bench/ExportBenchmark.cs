@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using ItemEval.Runtime.Stages;
+using ItemEval.Runtime.Store;
+
+namespace ItemEval.Bench;
+
+/// <summary>
+/// Issue 10's "Export of 1,000,000 long-table rows": a scale study of <c>--rows</c> cells (1,250 GSM8K items × 8
+/// conditions × rows / 10,000 epochs, one grader, so one long row per cell) is expanded by the real ExpandGrid, its
+/// solutions, grading plan and gradings are filled straight into the store in SQL (no model, no grader), and then the
+/// real Export stage runs in this process: wall, CPU and the peak RSS of the export alone.
+/// </summary>
+internal static class ExportBenchmark
+{
+    // One synthetic, graded solution per cell of the current grid: what Generate and Grade would have stored.
+    private const string Fill = """
+        INSERT INTO solutions
+        SELECT cell_key, condition_id, item_uid, epoch, split_part(condition_id, '-', 1) || '/' || split_part(condition_id, '-', 2),
+               'done', 'Adding them up, the answer is ' || (hash(cell_key) % 1000) || '.', NULL, 'stop', '{}', '{}',
+               40, 12, 0, 0, 0, 0.000012, 3.5, NULL, 1, 0, false, 'bench', now(), NULL
+        FROM cells;
+        INSERT INTO graders VALUES ('numeric', 'numeric', 'numeric', '{}');
+        INSERT INTO grading_plan SELECT cell_key, 'numeric', sha256(cell_key || '/numeric') FROM cells;
+        INSERT INTO gradings
+        SELECT grading_key, cell_key, 'numeric', 'numeric', (hash(cell_key) % 2)::DOUBLE, hash(cell_key) % 2 = 1,
+               CAST(hash(cell_key) % 1000 AS VARCHAR), NULL, 0, 'bench', now(), 'done', NULL, NULL, NULL, NULL
+        FROM grading_plan;
+        """;
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var rows = int.Parse(BenchOptions.Value(args, "--rows") ?? "1000000", NumberStyles.None, CultureInfo.InvariantCulture);
+        var dataset = BenchOptions.Value(args, "--dataset") ?? "/work/shared/datasets/gsm8k/test.jsonl";
+        using var study = ScaleStudy.Create(rows, dataset);
+        study.Keep = args.Contains("--keep");
+        var context = new StageContext(study.StudyFile, study.ArtifactsRoot, new StageOptions(Yes: true), new ConsoleStageReporter(), new BenchEnvironment());
+        Console.WriteLine($"{study.Cells:N0} cells ({study.Items:N0} GSM8K items × 8 conditions × {study.Epochs} epochs) in {study.Directory}");
+
+        ResolveStage.Run(context);
+        LockDatasetsStage.Run(context);
+        var expand = Measure(() => ExpandGridStage.Run(context));
+        var fill = Measure(() =>
+        {
+            // The bench's own connection: the store is a plain DuckDB file that any client may open when no run holds it.
+            using var connection = new DuckDBConnection($"Data Source={StudyStore.PathIn(study.ArtifactsRoot)}");
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.CommandText = Fill;
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        });
+        var export = Measure(() => ExportStage.Run(context));
+
+        var directory = context.ExportDirectory;
+        Console.WriteLine();
+        Console.WriteLine("| step | wall | CPU | peak RSS during the step |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        PrintRow($"ExpandGrid ({study.Cells:N0} cells, in-process)", expand);
+        PrintRow("fill solutions + gradings in SQL (not ItemEval's cost)", fill);
+        PrintRow("**Export (in-process)**", export);
+        foreach (var file in new[] { "long.parquet", "long.csv", "solutions.parquet", "solutions.csv", "gradings.parquet", "gradings.csv" })
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {file}: {new FileInfo(Path.Combine(directory, file)).Length / 1048576.0:F1} MiB"));
+        }
+
+        return 0;
+    }
+
+    private static StepMeasurement Measure(Action step)
+    {
+        PeakRss.Reset();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        step();
+        return new StepMeasurement(clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, PeakRss.Kilobytes());
+    }
+
+    private static void PrintRow(string step, StepMeasurement row) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {row.WallSeconds:F1} s | {row.CpuSeconds:F1} s | {row.PeakRssKilobytes / 1024.0:F0} MiB |"));
+
+    private sealed record StepMeasurement(double WallSeconds, double CpuSeconds, long PeakRssKilobytes);
+}

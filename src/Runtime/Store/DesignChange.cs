@@ -1,0 +1,8 @@
+namespace ItemEval.Runtime.Store;
+
+/// <summary>What bringing the stored cells up to the current grid changed: only these rows were written.</summary>
+/// <param name="Cells">Cells in the current grid.</param>
+/// <param name="Added">Cells new to the grid (a new item, condition or epoch).</param>
+/// <param name="Rekeyed">Cells whose content key changed (an edited template, item or parameter): stale.</param>
+/// <param name="Removed">Cells no longer in the grid.</param>
+public sealed record DesignChange(long Cells, long Added, long Rekeyed, long Removed);
