@@ -58,7 +58,7 @@ public sealed class FaultyProviderGenerateTests : FakeServerTest
     public async Task Ten_percent_each_of_five_faults_finishes_within_three_runs_paying_once_per_cell_beyond_unreadable_answers()
     {
         const int Items = 20;
-        using var study = FakeServerStudy.Create(Server.BaseUrl, models: "openai/gpt-4o-mini,anthropic/claude-haiku-4-5,google/gemini-2.5-flash", items: Items);
+        using var study = FakeServerStudy.Create(Server.BaseUrl, models: "openai/gpt-4o-mini,anthropic/claude-haiku-4-5,google/gemini-2.5-flash", items: Items, budget: "  policy: full-interactive\n  max_usd: 1");
         study.Prepare();
         Server.Behavior.MixedFaults = new MixedFaults(seed: 8, p500: .1, p503: .1, reset: .1, malformed: .1, errorIn200: .1);
 

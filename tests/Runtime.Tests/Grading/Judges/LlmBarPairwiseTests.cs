@@ -78,6 +78,7 @@ public sealed class LlmBarPairwiseTests : FakeServerTest
             graders:
             {{JudgedStudy.Pairwise("better", Server.BaseUrl)}}
             budget:
+              policy: full-interactive
               max_usd: 5
             """;
         var study = new TempStudy(1, yaml) { Environment = FakeServerStudy.Keys, Retries = FakeServerStudy.FastRetries };
