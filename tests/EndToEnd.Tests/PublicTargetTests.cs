@@ -49,7 +49,7 @@ public sealed class PublicTargetTests : IClassFixture<ExportedExampleFixture>
         var result = _export.Study.Build("Estimate");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(new Regex(@"expected \$0\.0000, worst case \$0\.0000 \(the expected figure is checked against the cap\); spent so far \$0\.0000; cap \$0\.50"), result.Output);
+        Assert.Matches(new Regex(@"pending \$0\.0000 expected \(\$0\.0000 discounted\), worst case \$0\.0000 \(the expected figure is checked against the cap\); spent so far \$0\.0000; cap \$0\.50"), result.Output);
         Assert.Matches(new Regex(@"^\s*Estimate\s+Succeeded", RegexOptions.Multiline), result.Output);
     }
 

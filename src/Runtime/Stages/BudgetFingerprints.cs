@@ -6,7 +6,7 @@ namespace ItemEval.Runtime.Stages;
 /// <summary>
 /// The budget keys beyond the cap and prices that decide what BudgetCheck lets through: the run policy (a dev run
 /// then a full run must pass the gate again and run Generate for the other items), the confirmation threshold and
-/// the pricing sources. Part of the budget stamp's hash.
+/// the pricing sources (<c>--refresh-pricing</c> included, so it makes an up-to-date BudgetCheck run and fetch). Part of the budget stamp's hash.
 /// </summary>
 internal static class BudgetFingerprints
 {

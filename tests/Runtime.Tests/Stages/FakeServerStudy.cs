@@ -13,7 +13,10 @@ internal static class FakeServerStudy
     public static readonly DictionaryEnvironment Keys = new(new() { ["OPENAI_API_KEY"] = "test-key", ["ANTHROPIC_API_KEY"] = "test-key", ["GEMINI_API_KEY"] = "test-key" });
 
     /// <param name="options">More model options, written inside the options mapping (e.g. <c>timeout_seconds: 1</c>).</param>
-    /// <param name="budget">The lines under <c>budget:</c>, each indented by two spaces (e.g. a cap and prices).</param>
+    /// <param name="budget">
+    /// The lines under <c>budget:</c>, each indented by two spaces (e.g. a cap and prices). The default runs every item
+    /// (<c>policy: full-interactive</c>); a budget given without a policy gets the default <c>dev</c> policy.
+    /// </param>
     public static TempStudy Create(
         string baseUrl,
         DictionaryEnvironment? environment = null,
@@ -23,7 +26,7 @@ internal static class FakeServerStudy
         string options = "",
         RetrySettings? retries = null,
         int maxTokens = 200,
-        string budget = "  max_usd: 1")
+        string budget = "  policy: full-interactive\n  max_usd: 1")
     {
         var more = options.Length == 0 ? "" : ", " + options;
         var entries = string.Join('\n', models.Split(',').Select(model => $$"""
