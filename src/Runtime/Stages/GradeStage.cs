@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Grading;
 using ItemEval.Runtime.Grading.Judges;
@@ -48,14 +49,29 @@ public static class GradeStage
             failed += batch.Count(grading => grading.Status == GradingStatus.Error);
             ticker.Tick(() => $"graded {graded} new ({failed} failed), {plans.Planned} in plan");
         }, judgeRun?.Ledger);
+        // The budget stop, like Generate's: no judge call can start without crossing max_usd, so stop starting them;
+        // the calls in flight finish and are stored, and the gradings not started stay pending.
+        using var stopStarting = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        BudgetExhaustedException? exhausted = null;
         try
         {
             await Parallel.ForEachAsync(
                 plans.Pending,
-                new ParallelOptions { MaxDegreeOfParallelism = GradingsInFlight, CancellationToken = stop },
-                async (pending, token) => await writer.AddAsync(Record(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], judgeRun?.Session, token), run.RunId)));
+                new ParallelOptions { MaxDegreeOfParallelism = GradingsInFlight, CancellationToken = stopStarting.Token },
+                async (pending, token) =>
+                {
+                    try
+                    {
+                        await writer.AddAsync(Record(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], judgeRun?.Session, token), run.RunId));
+                    }
+                    catch (BudgetExhaustedException budget)
+                    {
+                        Interlocked.CompareExchange(ref exhausted, budget, null);
+                        await stopStarting.CancelAsync();
+                    }
+                });
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopStarting.IsCancellationRequested)
         {
             // Reported below, once what was graded is stored.
         }
@@ -69,6 +85,14 @@ public static class GradeStage
         {
             run.Cancelled(0);
             stop.ThrowIfCancellationRequested();
+        }
+
+        if (exhausted is not null)
+        {
+            throw new StudyException(Diagnostic.Error(
+                DiagnosticCodes.OverBudget,
+                $"{exhausted.Message}; the judge calls in flight finished and every grading is kept — raise max_usd to continue",
+                study.Config.Budget.Location));
         }
 
         store.InTransaction(() =>
@@ -94,7 +118,7 @@ public static class GradeStage
         {
             return await grader.GradeAsync(new GradingContext(pending.Solution.CellKey, pending.Solution.Output, pending.Item, pending.Grader, judges, pending.Second?.Output), token);
         }
-        catch (Exception error) when (error is not OutOfMemoryException && !(error is OperationCanceledException && token.IsCancellationRequested))
+        catch (Exception error) when (error is not OutOfMemoryException and not BudgetExhaustedException && !(error is OperationCanceledException && token.IsCancellationRequested))
         {
             return GradeOutcome.Failed(error.Message);
         }
