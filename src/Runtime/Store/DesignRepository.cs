@@ -46,8 +46,8 @@ public sealed class DesignRepository
     private static void Append(IDuckDBAppenderRow row, Cell cell) =>
         row.AppendValue(cell.ConditionId).AppendValue(cell.ItemUid).AppendValue(cell.Epoch).AppendValue(cell.Key);
 
-    // Vanished cells go first and new ones last; a kept cell is updated in place (cell_key is not in the primary key),
-    // so no key is deleted and inserted again within the transaction.
+    // Vanished cells go first and new ones last (C# evaluates the arguments in the order written); a kept cell is updated
+    // in place (cell_key is not in the primary key), so no key is deleted and inserted again within the transaction.
     private static DesignChange Apply(DuckDBConnection connection) => new(
         Cells: Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM {Grid.Name}"), CultureInfo.InvariantCulture),
         Removed: connection.Execute($"DELETE FROM cells c WHERE NOT EXISTS (SELECT 1 FROM {Grid.Name} g WHERE {SameCell})"),
