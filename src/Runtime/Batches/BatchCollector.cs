@@ -17,9 +17,15 @@ namespace ItemEval.Runtime.Batches;
 /// never overwrites a cell. Results already stored from this batch (a collection cut short) are skipped, so nothing is
 /// stored or booked twice. Cells the batch never answered (expired, cancelled) stay pending for the next run.
 /// </summary>
+/// <remarks>
+/// Lines are taken 1,000 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
+/// each), then stored with their ledger rows in one transaction, written while the next 1,000 are read.
+/// </remarks>
 internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, ModelConfig model, SolutionWriter writer)
 {
     private const int RowsPerTransaction = 1_000;
+
+    private readonly Dictionary<string, ConditionWire> _wire = new(StringComparer.Ordinal);
 
     /// <returns>What the provider billed for the batch, as its answers' usage says.</returns>
     public async Task<decimal> CollectAsync(TrackedBatch batch, ProviderBatch ended, IReadOnlyDictionary<string, PlannedCell> planned)
@@ -27,6 +33,7 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
         var cells = context.Store(store => store.Batches.Cells(batch.SubmissionId));
         var alreadyStored = context.Store(store => store.Batches.StoredFrom(batch.SubmissionId));
         var run = new Collection(cells, alreadyStored, planned, new LedgerSink(context.Run.RunId, "batch"));
+        var lines = new List<string>(RowsPerTransaction);
         foreach (var fileId in new[] { ended.OutputFileId, ended.ErrorFileId }.OfType<string>())
         {
             await using var stream = await api.OpenContentAsync(fileId, CancellationToken.None);
@@ -35,69 +42,88 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
             {
                 if (!string.IsNullOrWhiteSpace(line))
                 {
-                    Read(run, batch, line);
+                    lines.Add(line);
                 }
 
-                if (run.Records.Count >= RowsPerTransaction)
+                if (lines.Count == RowsPerTransaction)
                 {
-                    Flush(run, batch, ended, final: false);
+                    Store(run, batch, lines);
+                    lines.Clear();
+                    await FlushAsync(run, batch, ended, final: false);
                 }
             }
         }
 
+        Store(run, batch, lines);
         if (ended.Status == "failed")
         {
             FailUnanswered(run, batch, ended);
         }
 
-        Flush(run, batch, ended, final: true);
+        await FlushAsync(run, batch, ended, final: true);
+        await run.Writing;
         return run.Billed;
     }
 
-    private void Read(Collection run, TrackedBatch batch, string line)
+    /// <summary>Turns lines into records: parsed in parallel, matched to cells in order, transcripts and cache written in bulk.</summary>
+    private void Store(Collection run, TrackedBatch batch, IReadOnlyList<string> lines)
     {
-        BatchResultLine result;
+        var parsed = lines.AsParallel().AsOrdered().Select(Parse).ToArray();
+        var results = new List<(PlannedCell Cell, ModelRequest Request, BatchResultLine Result)>(parsed.Length);
+        foreach (var result in parsed)
+        {
+            if (result is null || !run.Cells.TryGetValue(result.CustomId, out var cellKey) || !run.Seen.Add(result.CustomId))
+            {
+                run.Stray++;
+            }
+            else if (!run.AlreadyStored.Contains(cellKey) && run.Planned.TryGetValue(cellKey, out var cell))
+            {
+                // Skipped otherwise: stored by an earlier, interrupted collection (with its ledger row), or no longer in the grid.
+                results.Add((cell, CellRunner.RequestFor(cell.Cell, cell.Condition, cell.Item), result));
+            }
+        }
+
+        var entries = results.Select(found => Transcript(batch, found.Cell, found.Request, found.Result)).ToList();
+        var links = context.Transcripts.AppendAll(entries);
+        var cached = new List<(CacheKey, ModelResponse)>(results.Count);
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (cell, request, result) = results[i];
+            var wire = Wire(cell.Condition);
+            if (entries[i].Response is not { } answer)
+            {
+                run.Records.Add(Record(cell, batch, SolutionStatus.Error, null, entries[i].Error, null, wire.Requested, null, TokenUsage.Zero, 0m, null, links[i]));
+                continue;
+            }
+
+            var usd = context.Prices.TryGet(model.Id, out var price) ? PriceTable.Cost(price, answer.Usage) * BatchDiscount.For(model.Provider) : 0m;
+            run.Billed += usd;
+            run.Ledger.Add(request, answer.Usage, usd);
+            cached.Add((CacheKey.For(request), answer));
+            var status = string.IsNullOrWhiteSpace(answer.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
+            run.Records.Add(Record(cell, batch, status, answer.Text, null, answer.FinishReason, wire.Requested, wire.EffectiveJson, answer.Usage, usd, answer.ProviderRequestId, links[i]));
+        }
+
+        context.Cache.PutAll(cached);
+    }
+
+    private static BatchResultLine? Parse(string line)
+    {
         try
         {
-            result = BatchResultLine.Parse(line);
+            return BatchResultLine.Parse(line);
         }
         catch (JsonException)
         {
-            run.Stray++;
-            return;
+            return null;
         }
+    }
 
-        if (!run.Cells.TryGetValue(result.CustomId, out var cellKey) || !run.Seen.Add(result.CustomId))
-        {
-            run.Stray++;
-            return;
-        }
-
-        if (run.AlreadyStored.Contains(cellKey) || !run.Planned.TryGetValue(cellKey, out var cell))
-        {
-            // Stored by an earlier, interrupted collection (with its ledger row), or no longer in the grid.
-            return;
-        }
-
-        var request = CellRunner.RequestFor(cell.Cell, cell.Condition, cell.Item);
-        var requested = StoreJson.Write(cell.Condition.Lane.Parameters);
-        if (result.Response is not { } response)
-        {
-            var error = Providers.Transcripts.Redactor.Redact($"{model.Id} (batch {batch.BatchId}): {result.Error}");
-            var failed = context.Transcripts.Append(new TranscriptEntry(cellKey, model.Id, cell.Cell.Epoch, request.Messages, request.Parameters, null, error, DateTimeOffset.UtcNow));
-            run.Records.Add(Record(cell, batch, SolutionStatus.Error, null, error, null, requested, null, TokenUsage.Zero, 0m, null, failed));
-            return;
-        }
-
-        var effective = ParameterPolicy.Effective(model.Provider, model.ModelName, request.Parameters);
-        var answer = response with { EffectiveParameters = effective };
-        var usd = context.Prices.TryGet(model.Id, out var price) ? PriceTable.Cost(price, answer.Usage) * BatchDiscount.For(model.Provider) : 0m;
-        run.Billed += usd;
-        run.Ledger.Add(request, answer.Usage, usd);
-        context.Cache.Put(CacheKey.For(request), answer);
-        var link = context.Transcripts.Append(new TranscriptEntry(cellKey, model.Id, cell.Cell.Epoch, request.Messages, request.Parameters, answer, null, DateTimeOffset.UtcNow));
-        var status = string.IsNullOrWhiteSpace(answer.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
-        run.Records.Add(Record(cell, batch, status, answer.Text, null, answer.FinishReason, requested, StoreJson.Write(effective), answer.Usage, usd, answer.ProviderRequestId, link));
+    private TranscriptEntry Transcript(TrackedBatch batch, PlannedCell cell, ModelRequest request, BatchResultLine result)
+    {
+        var answer = result.Response is { } response ? response with { EffectiveParameters = Wire(cell.Condition).Effective } : null;
+        var error = answer is null ? Redactor.Redact($"{model.Id} (batch {batch.BatchId}): {result.Error}") : null;
+        return new TranscriptEntry(cell.Cell.Key, model.Id, cell.Cell.Epoch, request.Messages, request.Parameters, answer, error, DateTimeOffset.UtcNow);
     }
 
     /// <summary>
@@ -106,12 +132,12 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
     /// </summary>
     private void FailUnanswered(Collection run, TrackedBatch batch, ProviderBatch ended)
     {
-        var error = Providers.Transcripts.Redactor.Redact($"{model.Id} (batch {batch.BatchId}): the provider failed the batch: {ended.Errors ?? "no reason given"}");
+        var error = Redactor.Redact($"{model.Id} (batch {batch.BatchId}): the provider failed the batch: {ended.Errors ?? "no reason given"}");
         foreach (var (customId, cellKey) in run.Cells)
         {
             if (!run.Seen.Contains(customId) && !run.AlreadyStored.Contains(cellKey) && run.Planned.TryGetValue(cellKey, out var cell))
             {
-                run.Records.Add(Record(cell, batch, SolutionStatus.Error, null, error, null, StoreJson.Write(cell.Condition.Lane.Parameters), null, TokenUsage.Zero, 0m, null, null));
+                run.Records.Add(Record(cell, batch, SolutionStatus.Error, null, error, null, Wire(cell.Condition).Requested, null, TokenUsage.Zero, 0m, null, null));
             }
         }
     }
@@ -125,19 +151,41 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
             BatchId = batch.SubmissionId,
         };
 
-    /// <summary>Stores the results read so far with their ledger rows in one transaction; the last one also marks the batch collected.</summary>
-    private void Flush(Collection run, TrackedBatch batch, ProviderBatch ended, bool final)
+    /// <summary>A condition's parameters as requested and as sent (the same for every cell of it), worked out once.</summary>
+    private ConditionWire Wire(Design.Condition condition)
+    {
+        if (!_wire.TryGetValue(condition.Id, out var wire))
+        {
+            var requested = condition.Lane.Parameters;
+            var effective = ParameterPolicy.Effective(model.Provider, model.ModelName, requested);
+            wire = new ConditionWire(StoreJson.Write(requested), effective, StoreJson.Write(effective));
+            _wire[condition.Id] = wire;
+        }
+
+        return wire;
+    }
+
+    /// <summary>
+    /// Stores the results read so far with their ledger rows in one transaction (the last one also marks the batch
+    /// collected), in the background while the next lines are read: one transaction at a time, in order.
+    /// </summary>
+    private async Task FlushAsync(Collection run, TrackedBatch batch, ProviderBatch ended, bool final)
     {
         var records = run.Records.ToList();
         run.Records.Clear();
-        writer.WriteNow(records, run.Ledger.Drain(), final
+        var ledger = run.Ledger.Drain();
+        var stray = run.Stray;
+        await run.Writing;
+        run.Writing = Task.Run(() => writer.WriteNow(records, ledger, final
             ? store =>
             {
                 store.Batches.SetState(batch.SubmissionId, ended.Id, ended.Status, ended.Completed, ended.Failed);
-                store.Batches.SetCollected(batch.SubmissionId, run.Stray, run.Stray > 0 ? $"{run.Stray} output lines named no request of this batch or one already read; ignored" : null);
+                store.Batches.SetCollected(batch.SubmissionId, stray, stray > 0 ? $"{stray} output lines named no request of this batch or one already read; ignored" : null);
             }
-            : null);
+            : null));
     }
+
+    private sealed record ConditionWire(string Requested, LaneParameters Effective, string EffectiveJson);
 
     /// <summary>The state of one batch's collection.</summary>
     private sealed record Collection(
@@ -150,5 +198,8 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
         public int Stray { get; set; }
 
         public decimal Billed { get; set; }
+
+        /// <summary>The transaction being written; the next waits for it.</summary>
+        public Task Writing { get; set; } = Task.CompletedTask;
     }
 }

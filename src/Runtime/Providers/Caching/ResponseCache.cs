@@ -67,22 +67,41 @@ public sealed class ResponseCache : IDisposable
         return true;
     }
 
-    public void Put(CacheKey key, ModelResponse response)
+    public void Put(CacheKey key, ModelResponse response) => PutAll([(key, response)]);
+
+    /// <summary>
+    /// Stores many responses at once (a batch's results): records are hashed and compressed in parallel, then appended
+    /// and flushed once, before their index lines — the same crash guarantee as one at a time, without a flush each.
+    /// </summary>
+    public void PutAll(IReadOnlyList<(CacheKey Key, ModelResponse Response)> entries)
     {
-        var hash = key.ToHash();
-        var record = Compress(new CacheEntry(key, response with { CacheHit = false }));
+        var records = entries.Count == 1
+            ? [Record(entries[0].Key, entries[0].Response)]
+            : entries.AsParallel().AsOrdered().Select(entry => Record(entry.Key, entry.Response)).ToArray();
         lock (_appendGate)
         {
             var pack = OpenPack();
             var offset = pack.Length;
             pack.Seek(0, SeekOrigin.End);
-            pack.Write(record);
+            foreach (var (_, bytes) in records)
+            {
+                pack.Write(bytes);
+            }
+
             pack.Flush();
-            _packIndex!.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hash} {offset} {record.Length}"));
-            _packIndex.Flush();
-            _index.Value[hash] = new CachePackEntry(_packPath!, offset, record.Length);
+            foreach (var (hash, bytes) in records)
+            {
+                _packIndex!.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hash} {offset} {bytes.Length}"));
+                _index.Value[hash] = new CachePackEntry(_packPath!, offset, bytes.Length);
+                offset += bytes.Length;
+            }
+
+            _packIndex!.Flush();
         }
     }
+
+    private static (string Hash, byte[] Bytes) Record(CacheKey key, ModelResponse response) =>
+        (key.ToHash(), Compress(new CacheEntry(key, response with { CacheHit = false })));
 
     public void Dispose()
     {

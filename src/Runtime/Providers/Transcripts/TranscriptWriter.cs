@@ -24,17 +24,31 @@ public sealed class TranscriptWriter : IDisposable
         _stream = new GZipStream(File.Create(Path.Combine(artifactsDirectory, _relativePath)), CompressionLevel.Fastest);
     }
 
-    public string Append(TranscriptEntry entry)
+    public string Append(TranscriptEntry entry) => AppendAll([entry])[0];
+
+    /// <summary>Appends many entries (a batch's results), serialized in parallel and flushed once; returns their links in order.</summary>
+    public IReadOnlyList<string> AppendAll(IReadOnlyList<TranscriptEntry> entries)
     {
-        var line = Redactor.Redact(JsonSerializer.Serialize(entry, Json)) + "\n";
+        var lines = entries.Count == 1
+            ? [Line(entries[0])]
+            : entries.AsParallel().AsOrdered().Select(Line).ToArray();
+        var links = new string[lines.Length];
         lock (_gate)
         {
-            _stream.Write(Encoding.UTF8.GetBytes(line));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                _stream.Write(lines[i]);
+                _lines++;
+                links[i] = $"{_relativePath}#{_lines}";
+            }
+
             _stream.Flush();
-            _lines++;
-            return $"{_relativePath}#{_lines}";
         }
+
+        return links;
     }
+
+    private static byte[] Line(TranscriptEntry entry) => Encoding.UTF8.GetBytes(Redactor.Redact(JsonSerializer.Serialize(entry, Json)) + "\n");
 
     public void Dispose() => _stream.Dispose();
 }
