@@ -67,7 +67,19 @@ internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = 
             }
 
             next += file.Entries.Count;
-            tracked.Add(await submitter.SubmitAsync(file, reservation));
+            try
+            {
+                tracked.Add(await submitter.SubmitAsync(file, reservation));
+            }
+            catch (Exception refused) when (refused is BatchApiException or HttpRequestException)
+            {
+                // The batch row stays "submitting": the next run adopts it if the provider created it, else frees its cells.
+                context.Reporter.Report(Diagnostic.Warning(
+                    DiagnosticCodes.BatchNotSubmitted,
+                    $"{model.Id}: a batch of {file.Entries.Count} requests could not be submitted ({refused.Message}); its cells stay pending and the next Generate resolves it",
+                    model.Location));
+                break;
+            }
         }
 
         return null;

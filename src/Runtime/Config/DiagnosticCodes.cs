@@ -43,6 +43,7 @@ public static class DiagnosticCodes
     public const string FailedCells = "IEV0401";
     public const string GradingFailed = "IEV0402";
     public const string VerifyFirstFailed = "IEV0404";
+    public const string BatchNotSubmitted = "IEV0405";
 
     // 05xx: the store and the run.
     public const string StudyLocked = "IEV0501";

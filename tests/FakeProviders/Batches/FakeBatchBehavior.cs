@@ -21,6 +21,9 @@ public sealed class FakeBatchBehavior
     /// <summary>The output repeats one line (the same custom_id twice).</summary>
     public bool DuplicateLine { get; set; }
 
+    /// <summary>Batch creation answers 500 (the upload still succeeds): nothing is created, nothing billed.</summary>
+    public bool RefuseCreation { get; set; }
+
     /// <summary>The provider fails the whole batch at validation: status <c>failed</c>, an error list, no result files, nothing billed.</summary>
     public bool FailWhole { get; set; }
 

@@ -95,6 +95,11 @@ public sealed class FakeOpenAIBatches
     private async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))?.AsObject() ?? [];
+        if (Behavior.RefuseCreation)
+        {
+            return Results.Json(_format.Error(500, "The server had an error while processing your request"), statusCode: 500);
+        }
+
         var fileId = (string?)body["input_file_id"] ?? "";
         if (!_files.TryGetValue(fileId, out var input) || (string?)body["endpoint"] != "/v1/chat/completions" || (string?)body["completion_window"] != "24h")
         {

@@ -78,6 +78,30 @@ public sealed class BatchGenerateTests : FakeServerTest
     }
 
     [Fact]
+    public async Task A_batch_the_provider_would_not_create_is_a_warning_and_the_next_run_submits_its_cells_again()
+    {
+        using var study = BatchStudy.Create(Server.BaseUrl);
+        Server.OpenAIBatches.Behavior.RefuseCreation = true;
+
+        var refused = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.False(refused.Complete);
+        Assert.Equal(DiagnosticCodes.BatchNotSubmitted, Assert.Single(study.Reporter.Diagnostics).Code);
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            Assert.Equal("submitting", store.Connection.Scalar("SELECT state FROM batches"));
+        }
+
+        Server.OpenAIBatches.Behavior.RefuseCreation = false;
+        var resumed = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.True(resumed.Complete);
+        Assert.Equal(1, Server.OpenAIBatches.CreatedCount);
+        Assert.Equal(10, Server.BilledRequests.Count);
+        Assert.Contains(study.Reporter.Lines, line => line.Contains("never reached the provider: its 10 cells are submitted again", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Errored_lines_become_errored_cells_that_the_next_run_submits_again_alone()
     {
         using var study = BatchStudy.Create(Server.BaseUrl);
