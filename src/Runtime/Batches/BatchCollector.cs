@@ -96,7 +96,7 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
                 continue;
             }
 
-            var usd = context.Prices.TryGet(model.Id, out var price) ? PriceTable.Cost(price, answer.Usage) * BatchDiscount.For(model.Provider) : 0m;
+            var usd = context.Prices.TryGet(model.Id, out var price) ? PriceTable.Cost(price, answer.Usage) * context.Prices.BatchShare(model.Id) : 0m;
             run.Billed += usd;
             run.Ledger.Add(request, answer.Usage, usd);
             cached.Add((CacheKey.For(request), answer));

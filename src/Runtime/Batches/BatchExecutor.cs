@@ -40,7 +40,7 @@ internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = 
     {
         Directory.CreateDirectory(context.FilesDirectory);
         decimal WorstCase(ModelRequest request) =>
-            context.Prices.TryGet(model.Id, out var price) ? WorstCaseCost.Usd(price, request) * BatchDiscount.For(model.Provider) : 0m;
+            context.Prices.TryGet(model.Id, out var price) ? WorstCaseCost.Usd(price, request) * context.Prices.BatchShare(model.Id) : 0m;
 
         var next = 0;
         while (next < fresh.Count && !stop.IsCancellationRequested)

@@ -20,27 +20,41 @@ internal sealed record BatchRoutes(IReadOnlyList<PlannedCell> Interactive, IRead
         foreach (var group in planned.GroupBy(cell => cell.Condition.Model.Id, StringComparer.Ordinal))
         {
             var model = group.First().Condition.Model;
-            var mode = policy.Apply(batch.For(model));
-            if (mode == BatchMode.False)
+            switch (Decide(model, group.Count(), batch, policy))
             {
-                continue;
-            }
-
-            if (!BatchSupport.Has(model.Provider))
-            {
-                reporter.Info($"{model.Id}: provider '{model.Provider}' has no batch API ItemEval can use; its cells run interactively");
-            }
-            else if (mode == BatchMode.True || group.Count() >= batch.MinCells)
-            {
-                batched.Add(model.Id);
-            }
-            else
-            {
-                reporter.Info($"{model.Id}: {group.Count()} pending cells, fewer than batch_min_cells ({batch.MinCells}); they run interactively");
+                case BatchRoute.Batch:
+                    batched.Add(model.Id);
+                    break;
+                case BatchRoute.NoBatchApi:
+                    reporter.Info($"{model.Id}: provider '{model.Provider}' has no batch API ItemEval can use; its cells run interactively");
+                    break;
+                case BatchRoute.TooFewCells:
+                    reporter.Info($"{model.Id}: {group.Count()} pending cells, fewer than batch_min_cells ({batch.MinCells}); they run interactively");
+                    break;
             }
         }
 
         bool Batched(PlannedCell cell) => batched.Contains(cell.Condition.Model.Id) || inFlight.Contains(cell.Cell.Key);
         return new BatchRoutes([.. planned.Where(cell => !Batched(cell))], [.. planned.Where(Batched)]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="pendingCells"/> cells of <paramref name="model"/> go to its provider's batch API: the one
+    /// rule, which Generate routes by and the estimate prices by.
+    /// </summary>
+    public static BatchRoute Decide(ModelConfig model, int pendingCells, BatchConfig batch, PolicyBatch policy)
+    {
+        var mode = policy.Apply(batch.For(model));
+        if (mode == BatchMode.False)
+        {
+            return BatchRoute.Interactive;
+        }
+
+        if (!BatchSupport.Has(model.Provider))
+        {
+            return BatchRoute.NoBatchApi;
+        }
+
+        return mode == BatchMode.True || pendingCells >= batch.MinCells ? BatchRoute.Batch : BatchRoute.TooFewCells;
     }
 }

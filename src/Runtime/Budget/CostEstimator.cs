@@ -11,16 +11,16 @@ namespace ItemEval.Runtime.Budget;
 public static class CostEstimator
 {
     /// <param name="observed">Stored output per condition id; empty before any call was made.</param>
-    /// <param name="batched">The run policy sends these calls as batch jobs, billed at the provider's batch discount.</param>
+    /// <param name="batched">Which models' calls go as batch jobs (billed at the provider's batch discount); none when null.</param>
     public static CostEstimate Estimate(
         IEnumerable<PendingCall> calls,
         PriceTable prices,
         EstimatePolicy policy,
         IReadOnlyDictionary<string, ObservedOutput>? observed = null,
-        bool batched = false) =>
+        Func<string, bool>? batched = null) =>
         new(calls.GroupBy(call => (call.ConditionId, call.Model))
             .OrderBy(group => group.Key.ConditionId, StringComparer.Ordinal)
-            .Select(group => Line(group.Key.ConditionId, group.Key.Model, group.ToList(), prices, observed?.GetValueOrDefault(group.Key.ConditionId), batched))
+            .Select(group => Line(group.Key.ConditionId, group.Key.Model, group.ToList(), prices, observed?.GetValueOrDefault(group.Key.ConditionId), batched?.Invoke(group.Key.Model) == true))
             .ToList(), policy);
 
     /// <summary>

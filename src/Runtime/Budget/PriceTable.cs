@@ -55,6 +55,9 @@ public sealed class PriceTable
         return Sources.Select(layer => layer.BatchDiscounts.TryGetValue(provider, out var discount) ? (decimal?)discount : null).FirstOrDefault(discount => discount is not null) ?? 0m;
     }
 
+    /// <summary>The share of list price a batch job of the model is billed: 1 less its provider's batch discount.</summary>
+    public decimal BatchShare(string modelId) => 1m - BatchDiscount(modelId);
+
     /// <summary>Which tables price this study and how old they are, for the output of every cost-bearing target.</summary>
     public string Describe(DateTimeOffset now) =>
         "prices: " + string.Join("; then ", Sources.Where(layer => layer.Models.Count > 0).Select(layer => layer.Describe(now)));

@@ -1,5 +1,5 @@
+using ItemEval.Runtime.Batches;
 using ItemEval.Runtime.Budget;
-using ItemEval.Runtime.Budget.Policies;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages.Estimating;
@@ -33,11 +33,20 @@ internal sealed class StudyEstimate
         var calls = new PendingCalls(study, items, charsPerToken);
         var policy = EstimatePolicy.Parse(context.Options.Estimate);
 
-        // The batch discount counts only when the policy batches everywhere it can; the study's own batch key is the
-        // batch executor's to read (PolicyBatch.Apply).
-        var batched = scope.Policy.Batch == PolicyBatch.Auto;
-        var pending = CostEstimator.Estimate(calls.Of(scope.Pending(store, study.Config.Design.RerunEmpty)), prices, policy, observed, batched);
-        var grid = withGrid ? CostEstimator.Estimate(calls.Grid(store), prices, policy, observed, batched) : null;
+        var pendingCalls = calls.Of(scope.Pending(store, study.Config.Design.RerunEmpty)).ToList();
+        var batched = BatchedModels(study, scope, pendingCalls);
+        var pending = CostEstimator.Estimate(pendingCalls, prices, policy, observed, batched.Contains);
+        var grid = withGrid ? CostEstimator.Estimate(calls.Grid(store), prices, policy, observed, batched.Contains) : null;
         return new StudyEstimate(pending, grid, charsPerToken);
+    }
+
+    /// <summary>The models whose pending calls Generate will send as batch jobs, by the rule it routes by.</summary>
+    private static HashSet<string> BatchedModels(LoadedStudy study, PolicyScope scope, IReadOnlyList<PendingCall> pending)
+    {
+        var cellsPerModel = pending.CountBy(call => call.Model).ToDictionary(StringComparer.Ordinal);
+        return study.Config.Design.Models
+            .Where(model => BatchRoutes.Decide(model, cellsPerModel.GetValueOrDefault(model.Id), study.Config.Batch, scope.Policy.Batch) == BatchRoute.Batch)
+            .Select(model => model.Id)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }
