@@ -28,6 +28,15 @@ public sealed class PublicTargetTests : IClassFixture<ExportedExampleFixture>
     }
 
     [Fact]
+    public void Export_of_free_mock_models_says_nothing_was_billed_instead_of_tables_of_zeros()
+    {
+        Assert.True(_export.Result.ExitCode == 0, _export.Result.ToString());
+
+        Assert.Matches(new Regex(@"books balance: nothing billed \(320 calls, 0 served from the response cache\)"), _export.Result.Output);
+        Assert.DoesNotContain("actual/estimate", _export.Result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Status_prints_every_condition_with_all_its_cells_done()
     {
         Assert.True(_export.Result.ExitCode == 0, _export.Result.ToString());

@@ -15,10 +15,16 @@ public static class BooksReport
     {
         var totals = LedgerReconciliation.Check(store);
         var report = context.Reporter;
+        var providers = ProviderBooks.Read(store, prices);
+        if (providers.All(line => line.SpentUsd == 0m && line.ListUsd == 0m))
+        {
+            // Free models (mock) or nothing run yet: tables of zeros would only bury the results below them.
+            report.Info($"books balance: nothing billed ({Count(providers.Sum(line => line.Calls))} calls, {Count(providers.Sum(line => line.CacheHits))} served from the response cache)");
+            return totals;
+        }
+
         report.Info($"books balance: ledger {StageSpend.Usd(totals.Ledger)} = solutions {StageSpend.Usd(totals.Solutions)} + gradings {StageSpend.Usd(totals.Gradings)} + {StageSpend.Usd(totals.OtherAttempts)} in attempts whose answers are not the stored rows (retries, unconfirmed, re-served)");
         report.Info(StageSpend.Describe(store, cap));
-
-        var providers = ProviderBooks.Read(store, prices);
         report.Info($"saved against list price: {StageSpend.Usd(providers.Sum(line => line.SavedUsd))} (provider prompt cache {StageSpend.Usd(providers.Sum(line => line.PromptCacheSaved))} · batch discount {StageSpend.Usd(providers.Sum(line => line.BatchSaved))} · response-cache re-serves {StageSpend.Usd(providers.Sum(line => line.ResponseCacheSaved))})");
         var providerRows = providers.Select(line => (IReadOnlyList<string>)
             [line.Provider, Count(line.Calls), Count(line.CacheHits), StageSpend.Usd(line.SpentUsd), StageSpend.Usd(line.ListUsd), StageSpend.Usd(line.SavedUsd)]).ToList();
@@ -42,9 +48,12 @@ public static class BooksReport
             StageSpend.Usd(row.Usd),
             estimate is { ExpectedUsd: > 0 } ? (row.Usd / estimate.ExpectedUsd).ToString("0.00×", CultureInfo.InvariantCulture) : "",
         ]).ToList();
-        foreach (var line in TextTable.Render(["condition", "estimated", "actual", "actual/estimate"], rows))
+        if (rows.Count > 0)
         {
-            report.Info(line);
+            foreach (var line in TextTable.Render(["condition", "estimated", "actual", "actual/estimate"], rows))
+            {
+                report.Info(line);
+            }
         }
 
         return totals;
