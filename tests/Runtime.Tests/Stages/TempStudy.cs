@@ -59,11 +59,11 @@ internal sealed class TempStudy : IDisposable
     public StageContext Context(StageOptions? options = null) => new(StudyFile, Artifacts, options ?? new StageOptions(), Reporter, Environment, Retries);
 
     /// <summary>Runs the stages before Generate, as the targets would.</summary>
-    public void Prepare()
+    public void Prepare(StageOptions? options = null)
     {
-        ResolveStage.Run(Context());
-        LockDatasetsStage.Run(Context());
-        ExpandGridStage.Run(Context());
+        ResolveStage.Run(Context(options));
+        LockDatasetsStage.Run(Context(options));
+        ExpandGridStage.Run(Context(options));
     }
 
     public void Dispose()

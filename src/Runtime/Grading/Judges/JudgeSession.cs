@@ -15,13 +15,20 @@ public sealed class JudgeSession(ModelClientRouter clients, PriceTable prices, T
     public JudgePrompt PromptFor(GraderConfig grader) => prompts[grader.Name];
 
     /// <summary>
+    /// What one judge call sends: the rendered prompt as the only (user) message, the judge's lane, epoch 0. A cost
+    /// estimate of judging can price this request like a generation's.
+    /// </summary>
+    public static ModelRequest RequestFor(JudgeConfig judge, ChatMessage prompt, string? reference = null, string? cellKey = null, JudgeCue? cue = null) =>
+        new(judge.Model.Id, [prompt], judge.Lane, 0, judge.Model.Options, reference, cellKey, cue);
+
+    /// <summary>
     /// Asks the grader's judge model. A transport failure throws (the grading is stored as an error and asked again on
     /// the next Grade); any answer, however unreadable, returns.
     /// </summary>
     public async Task<JudgeAnswer> AskAsync(GradingContext context, ChatMessage prompt, JudgeCue cue, CancellationToken cancellationToken)
     {
         var judge = context.Grader.Judge!;
-        var request = new ModelRequest(judge.Model.Id, [prompt], judge.Lane, 0, judge.Model.Options, context.Item.Target, context.CellKey, cue);
+        var request = RequestFor(judge, prompt, context.Item.Target, context.CellKey, cue);
         try
         {
             var response = await clients.For(judge.Model).CompleteAsync(request, cancellationToken);

@@ -40,9 +40,7 @@ public sealed class LlmBarPairwiseTests : FakeServerTest
             return first ? item.Output1 : item.Output2;
         };
         using var study = Study(file);
-        ResolveStage.Run(study.Context(SharedRoot));
-        LockDatasetsStage.Run(study.Context(SharedRoot));
-        ExpandGridStage.Run(study.Context(SharedRoot));
+        study.Prepare(SharedRoot);
         await GenerateStage.RunAsync(study.Context(SharedRoot), CancellationToken.None);
 
         var graded = await GradeStage.RunAsync(study.Context(SharedRoot), CancellationToken.None);
