@@ -47,12 +47,19 @@ public sealed class GenerateStageTests
         using var study = new TempStudy(items: 30);
         study.Prepare();
         using var cancellation = new CancellationTokenSource();
-        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var client = new ScriptedClient(async (call, request, token) =>
         {
             if (call == 25)
             {
                 await cancellation.CancelAsync();
+                cancelled.SetResult();
+            }
+            else if (call > 25)
+            {
+                // Under load, later calls could otherwise all finish (and every cell start) before call 25 cancels:
+                // holding them until the stop keeps the workers busy, so cells beyond the in-flight ones never start.
+                await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30), token);
             }
 
             token.ThrowIfCancellationRequested();
