@@ -34,6 +34,9 @@ public sealed partial class FakeAnthropicBatches
     /// <summary>How many batches were created (a resumed run that submits again shows up here).</summary>
     public int CreatedCount => Volatile.Read(ref _created);
 
+    /// <summary>Every batch id with how many status reads it got.</summary>
+    public IReadOnlyDictionary<string, int> Reads => _batches.ToDictionary(pair => pair.Key, pair => pair.Value.Reads, StringComparer.Ordinal);
+
     /// <summary>Every batch's requests as created, by batch id (to assert what a client sent as <c>params</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<JsonObject>> Requests =>
         _batches.ToDictionary(pair => pair.Key, pair => pair.Value.Requests, StringComparer.Ordinal);
