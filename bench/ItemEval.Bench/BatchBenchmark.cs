@@ -36,7 +36,7 @@ internal static class BatchBenchmark
         using var server = await ServerProcess.StartAsync(arguments);
         using var study = BenchStudy.Create(server.BaseUrl, models, arguments.Calls, arguments.Concurrency, rpm: null);
         File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("name: bench\n", "name: bench\nbatch: true\n", StringComparison.Ordinal)
-            .Replace("max_usd: 5\n", "max_usd: 100\n", StringComparison.Ordinal)); // 50,000 Sonnet cells' worst case is about $27 at the batch rate
+            .Replace("max_usd: 5", "max_usd: 100", StringComparison.Ordinal)); // 50,000 Sonnet cells' worst case is about $27 at the batch rate
         study.Prepare(new ConsoleStageReporter());
         GC.Collect();
         PeakRss.Reset();
