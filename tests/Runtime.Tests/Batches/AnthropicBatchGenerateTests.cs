@@ -83,6 +83,41 @@ public sealed class AnthropicBatchGenerateTests : FakeServerTest
         Assert.Equal(0, Count(store, "SELECT count(*) FROM solutions WHERE output LIKE '%foreign%'"));
     }
 
+    [Fact]
+    public async Task Two_running_batches_that_could_be_the_lost_one_are_left_undecided_until_its_results_tell()
+    {
+        using var study = BatchStudy.Create(Server.BaseUrl, model: BatchStudy.Anthropic);
+        Server.AnthropicBatches.Behavior.PollsInProgress = 3;
+        await GenerateStage.RunAsync(study.Context(new StageOptions(NoWait: true)), CancellationToken.None);
+        using var provider = Provider();
+        (await provider.PostAsJsonAsync("/v1/messages/batches", ForeignBatch(10))).EnsureSuccessStatusCode();
+        ForgetTheBatchId(study);
+
+        var undecided = await GenerateStage.RunAsync(study.Context(new StageOptions(NoWait: true)), CancellationToken.None);
+
+        Assert.False(undecided.Complete);
+        Assert.Contains(study.Reporter.Lines, line => line.Contains("matches several of the provider's batches", StringComparison.Ordinal));
+        Assert.Equal(2, Server.AnthropicBatches.CreatedCount); // its cells were not submitted again
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            Assert.Equal("submitting", store.Connection.Scalar("SELECT state FROM batches"));
+        }
+
+        // Both end at the provider; the next run tells ours by its results and collects it.
+        foreach (var id in new[] { "msgbatch_fake1", "msgbatch_fake1", "msgbatch_fake1", "msgbatch_fake2", "msgbatch_fake2", "msgbatch_fake2", "msgbatch_fake2" })
+        {
+            (await provider.GetAsync($"/v1/messages/batches/{id}")).EnsureSuccessStatusCode();
+        }
+
+        var collected = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.True(collected.Complete);
+        Assert.Equal(2, Server.AnthropicBatches.CreatedCount);
+        Assert.Equal(10, Server.BilledRequests.Count(bill => bill.Prompt.Contains("What is", StringComparison.Ordinal)));
+        using var after = StudyStore.Open(study.Artifacts);
+        Assert.Equal("msgbatch_fake1", after.Connection.Scalar("SELECT batch_id FROM batches"));
+    }
+
     /// <summary>What a kill between the provider's "created" and storing its id leaves behind.</summary>
     private static void ForgetTheBatchId(Stages.TempStudy study)
     {
