@@ -57,12 +57,8 @@ public sealed class AnthropicBatchGenerateTests : FakeServerTest
     public async Task An_ended_lost_batch_is_recognised_by_its_results_and_a_same_size_batch_of_someone_else_is_left_alone()
     {
         using var study = BatchStudy.Create(Server.BaseUrl, model: BatchStudy.Anthropic);
-        Server.AnthropicBatches.Behavior.PollsInProgress = 1;
-        await GenerateStage.RunAsync(study.Context(new StageOptions(NoWait: true)), CancellationToken.None);
-        // Another study on the same key creates a batch of the same size just after ours; both end before the next run.
-        using var provider = Provider();
-        var foreign = await provider.PostAsJsonAsync("/v1/messages/batches", ForeignBatch(10));
-        foreign.EnsureSuccessStatusCode();
+        using var provider = await SubmitThenAForeignBatchAsync(study, pollsInProgress: 1);
+        // Both end before the next run.
         foreach (var id in new[] { "msgbatch_fake1", "msgbatch_fake2", "msgbatch_fake2" })
         {
             (await provider.GetAsync($"/v1/messages/batches/{id}")).EnsureSuccessStatusCode();
@@ -87,10 +83,7 @@ public sealed class AnthropicBatchGenerateTests : FakeServerTest
     public async Task Two_running_batches_that_could_be_the_lost_one_are_left_undecided_until_its_results_tell()
     {
         using var study = BatchStudy.Create(Server.BaseUrl, model: BatchStudy.Anthropic);
-        Server.AnthropicBatches.Behavior.PollsInProgress = 3;
-        await GenerateStage.RunAsync(study.Context(new StageOptions(NoWait: true)), CancellationToken.None);
-        using var provider = Provider();
-        (await provider.PostAsJsonAsync("/v1/messages/batches", ForeignBatch(10))).EnsureSuccessStatusCode();
+        using var provider = await SubmitThenAForeignBatchAsync(study, pollsInProgress: 3);
         ForgetTheBatchId(study);
 
         var undecided = await GenerateStage.RunAsync(study.Context(new StageOptions(NoWait: true)), CancellationToken.None);
@@ -123,6 +116,19 @@ public sealed class AnthropicBatchGenerateTests : FakeServerTest
     {
         using var store = StudyStore.Open(study.Artifacts);
         store.Connection.Execute("UPDATE batches SET batch_id = NULL, state = 'submitting'");
+    }
+
+    /// <summary>
+    /// Our batch is submitted (msgbatch_fake1, left running), then another study on the same key creates one of the same
+    /// size just after it (msgbatch_fake2). Returns a client on the fake provider to move them along.
+    /// </summary>
+    private async Task<HttpClient> SubmitThenAForeignBatchAsync(Stages.TempStudy study, int pollsInProgress)
+    {
+        Server.AnthropicBatches.Behavior.PollsInProgress = pollsInProgress;
+        await GenerateStage.RunAsync(study.Context(new StageOptions(NoWait: true)), CancellationToken.None);
+        var provider = Provider();
+        (await provider.PostAsJsonAsync("/v1/messages/batches", ForeignBatch(10))).EnsureSuccessStatusCode();
+        return provider;
     }
 
     private HttpClient Provider()
