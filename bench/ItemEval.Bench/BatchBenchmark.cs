@@ -12,9 +12,12 @@ namespace ItemEval.Bench;
 /// </summary>
 internal static class BatchBenchmark
 {
-    private static readonly string[] Models = ["openai/gpt-4o-mini", "openai/gpt-4.1-mini"];
+    public static readonly string[] OpenAIModels = ["openai/gpt-4o-mini", "openai/gpt-4.1-mini"];
 
-    public static async Task<int> RunAsync(BenchArguments arguments)
+    /// <summary>The same run through Anthropic's Message Batches (<c>batch-anthropic</c>).</summary>
+    public static readonly string[] AnthropicModels = ["anthropic/claude-haiku-4-5", "anthropic/claude-sonnet-4-5"];
+
+    public static async Task<int> RunAsync(BenchArguments arguments, string[] models)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch: {arguments.Calls} cells per model, one batch per model"));
         Console.WriteLine("| models | model | build | upload | wait | collect + store | rows/s collected | Generate wall | peak RSS |");
@@ -22,7 +25,7 @@ internal static class BatchBenchmark
         var failed = 0;
         foreach (var count in new[] { 1, 2 })
         {
-            failed += await RunOnceAsync(arguments, Models[..count]);
+            failed += await RunOnceAsync(arguments, models[..count]);
         }
 
         return failed == 0 ? 0 : 1;
@@ -32,7 +35,8 @@ internal static class BatchBenchmark
     {
         using var server = await ServerProcess.StartAsync(arguments);
         using var study = BenchStudy.Create(server.BaseUrl, models, arguments.Calls, arguments.Concurrency, rpm: null);
-        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("name: bench\n", "name: bench\nbatch: true\n", StringComparison.Ordinal));
+        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("name: bench\n", "name: bench\nbatch: true\n", StringComparison.Ordinal)
+            .Replace("max_usd: 5", "max_usd: 100", StringComparison.Ordinal)); // 50,000 Sonnet cells' worst case is about $27 at the batch rate
         study.Prepare(new ConsoleStageReporter());
         GC.Collect();
         PeakRss.Reset();

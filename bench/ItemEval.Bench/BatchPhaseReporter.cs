@@ -20,9 +20,14 @@ internal sealed class BatchPhaseReporter : IStageReporter
     {
         Note(message, " submitted for ", "submitted", after: true);
         Note(message, ") completed: ", "collected", after: false);
+        Note(message, ") ended: ", "collected", after: false); // Anthropic's processing_status
     }
 
-    public void Progress(string message) => Note(message, "): completed,", "ended", after: false);
+    public void Progress(string message)
+    {
+        Note(message, "): completed,", "ended", after: false);
+        Note(message, "): ended,", "ended", after: false);
+    }
 
     public void Detail(string message) => Note(message, "batch input for ", "written", after: true);
 

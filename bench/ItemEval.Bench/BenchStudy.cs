@@ -30,7 +30,7 @@ internal sealed class BenchStudy : IDisposable
         var limit = rpm is { } perMinute ? string.Create(CultureInfo.InvariantCulture, $", rpm: {perMinute}") : "";
         var entries = models.Select(model => $$"""
                 - id: {{model}}
-                  options: {base_url: "{{baseUrl}}/v1", max_concurrency: {{concurrency}}{{limit}}}
+                  options: {base_url: "{{baseUrl}}{{(model.StartsWith("anthropic/", StringComparison.Ordinal) ? "" : "/v1")}}", max_concurrency: {{concurrency}}{{limit}}}
                   lanes:
                     - name: default
                       temperature: 0.7

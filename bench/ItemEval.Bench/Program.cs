@@ -18,6 +18,8 @@ using ItemEval.Bench;
 //   (estimated vs billed USD per condition after a pilot, against the in-process fake provider)
 // dotnet run -c Release --project bench/ItemEval.Bench -- batch [--calls 50000]
 //   (N cells per model through one batch each, 1 model then 2: build, upload, wait, collect split; peak RSS)
+// dotnet run -c Release --project bench/ItemEval.Bench -- batch-anthropic [--calls 50000]
+//   (the same through Anthropic's Message Batches: "upload" is the creating request that streams the requests)
 // The "serve" verb is the child process the benchmark starts for the fake provider; it is not meant to be run by hand.
 return args.FirstOrDefault() switch
 {
@@ -27,7 +29,8 @@ return args.FirstOrDefault() switch
     "sdk-floor" => await FloorBenchmarks.RunSdkAsync(BenchArguments.Parse(args.Skip(1))),
     "scale" => await ScaleBenchmark.RunAsync(args.Skip(1).ToList()),
     "estimate-accuracy" => await EstimateAccuracyBenchmark.RunAsync(args.Skip(1).ToList()),
-    "batch" => await BatchBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.BatchDefaults)),
+    "batch" => await BatchBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.BatchDefaults), BatchBenchmark.OpenAIModels),
+    "batch-anthropic" => await BatchBenchmark.RunAsync(BenchArguments.Parse(args.Skip(1), BenchArguments.BatchDefaults), BatchBenchmark.AnthropicModels),
     "call-cpu" => await CallCpuBenchmark.RunAsync(args.Skip(1).ToList()),
     "generate-memory" => await GenerateMemoryBenchmark.RunAsync(args.Skip(1).ToList()),
     "export" => ExportBenchmark.Run(args.Skip(1).ToList()),
@@ -37,6 +40,6 @@ return args.FirstOrDefault() switch
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|export|call-cpu|generate-memory|estimate-accuracy|batch [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
+    Console.Error.WriteLine($"unknown benchmark '{verb}'. Usage: ItemEval.Bench rate-limits|http-floor|sdk-floor|generate-limits|scale|export|call-cpu|generate-memory|estimate-accuracy|batch|batch-anthropic [--calls N] [--rpm N] [--latency-ms N] [--concurrency N] [--jitter-ms N]");
     return 2;
 }

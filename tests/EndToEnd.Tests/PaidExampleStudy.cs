@@ -8,7 +8,8 @@ internal static class PaidExampleStudy
     /// <param name="top">Top-level keys added after the name (e.g. <c>batch: true</c>).</param>
     /// <param name="budget">The budget mapping's keys, in flow style (e.g. <c>max_usd: 5</c>). Without a <c>policy</c> the
     /// study runs under the default dev policy: its first 10 items only.</param>
-    public static StudyWorkspace Create(string name, string top = "", string budget = "policy: full-interactive, max_usd: 5") =>
+    /// <param name="model">The one model, <c>openai/gpt-4o-mini</c> unless told.</param>
+    public static StudyWorkspace Create(string name, string top = "", string budget = "policy: full-interactive, max_usd: 5", string model = "openai/gpt-4o-mini") =>
         Edited(StudyWorkspace.CopyOf("example"), $$"""
             name: {{name}}
             {{top}}
@@ -18,7 +19,7 @@ internal static class PaidExampleStudy
                 mapping: {id: id, input: question, target: answer, choices: choices, scheme: scheme, metadata: [topic]}
             design:
               models:
-                - id: openai/gpt-4o-mini
+                - id: {{model}}
                   options: {max_concurrency: 4}
                   lanes:
                     - name: t0

@@ -39,6 +39,9 @@ public sealed class FakeProviderServer : IAsyncDisposable
     /// <summary>OpenAI's Files + Batches endpoints, answering with <see cref="FakeBehavior.Reply"/> and billing on this invoice.</summary>
     public Batches.FakeOpenAIBatches OpenAIBatches { get; private set; } = null!;
 
+    /// <summary>Anthropic's Message Batches endpoints, answering with <see cref="FakeBehavior.Reply"/> and billing on this invoice.</summary>
+    public Batches.FakeAnthropicBatches AnthropicBatches { get; private set; } = null!;
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>The base address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash, no /v1).</summary>
@@ -74,6 +77,8 @@ public sealed class FakeProviderServer : IAsyncDisposable
         app.MapPost("/v1beta/models/{model}:generateContent", context => server.Handle(context, new GeminiFormat()));
         server.OpenAIBatches = new Batches.FakeOpenAIBatches(server._billing, prompt => server.Behavior.Reply(prompt));
         server.OpenAIBatches.Map(app);
+        server.AnthropicBatches = new Batches.FakeAnthropicBatches(server._billing, prompt => server.Behavior.Reply(prompt));
+        server.AnthropicBatches.Map(app);
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return server;

@@ -21,7 +21,7 @@ namespace ItemEval.Runtime.Batches;
 /// Lines are taken 1,000 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
 /// each), then stored with their ledger rows in one transaction, written while the next 1,000 are read.
 /// </remarks>
-internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, ModelConfig model, SolutionWriter writer)
+internal sealed class BatchCollector(BatchContext context, IProviderBatchApi api, ModelConfig model, SolutionWriter writer)
 {
     private const int RowsPerTransaction = 1_000;
 
@@ -34,9 +34,9 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
         var alreadyStored = context.Store(store => store.Batches.StoredFrom(batch.SubmissionId));
         var run = new Collection(cells, alreadyStored, planned, new LedgerSink(context.Run.RunId, "batch"));
         var lines = new List<string>(RowsPerTransaction);
-        foreach (var fileId in new[] { ended.OutputFileId, ended.ErrorFileId }.OfType<string>())
+        foreach (var source in api.ResultSources(ended))
         {
-            await using var stream = await api.OpenContentAsync(fileId, CancellationToken.None);
+            await using var stream = await api.OpenResultsAsync(source, CancellationToken.None);
             using var reader = new StreamReader(stream);
             while (await reader.ReadLineAsync() is { } line)
             {
@@ -76,6 +76,10 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
             {
                 run.Stray++;
             }
+            else if (result.Unanswered)
+            {
+                // Expired or canceled before it ran: unbilled, no row, so the cell stays pending for the next run.
+            }
             else if (!run.AlreadyStored.Contains(cellKey) && run.Planned.TryGetValue(cellKey, out var cell))
             {
                 // Skipped otherwise: stored by an earlier, interrupted collection (with its ledger row), or no longer in the grid.
@@ -107,11 +111,11 @@ internal sealed class BatchCollector(BatchContext context, OpenAIBatchApi api, M
         context.Cache.PutAll(cached);
     }
 
-    private static BatchResultLine? Parse(string line)
+    private BatchResultLine? Parse(string line)
     {
         try
         {
-            return BatchResultLine.Parse(line);
+            return api.ParseResult(line);
         }
         catch (JsonException)
         {

@@ -25,18 +25,18 @@ internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = 
 
     private async Task<BudgetExhaustedException?> RunModelAsync(ModelConfig model, IReadOnlyList<PlannedCell> cells, SolutionWriter writer, CancellationToken stop)
     {
-        using var api = new OpenAIBatchApi(ProviderCatalog.BaseUrl(model, context.Environment), ProviderCatalog.Key(model, context.Environment) ?? "");
+        using var api = ProviderBatchApis.For(model, context.Environment);
         var submitter = new BatchSubmitter(context, api, model);
         var tracked = (await submitter.ReattachAsync(stop)).ToList();
         var inFlight = context.Store(store => store.Batches.CellsInFlight());
         var fresh = cells.Where(cell => !inFlight.Contains(cell.Cell.Key)).ToList();
-        var exhausted = await SubmitAsync(model, fresh, submitter, tracked, stop);
+        var exhausted = await SubmitAsync(model, api, fresh, submitter, tracked, stop);
         await new BatchWaiter(context, api, model, writer).WaitAsync(tracked, cells.ToDictionary(cell => cell.Cell.Key, StringComparer.Ordinal), stop);
         return exhausted;
     }
 
     private async Task<BudgetExhaustedException?> SubmitAsync(
-        ModelConfig model, IReadOnlyList<PlannedCell> fresh, BatchSubmitter submitter, List<TrackedBatch> tracked, CancellationToken stop)
+        ModelConfig model, IProviderBatchApi api, IReadOnlyList<PlannedCell> fresh, BatchSubmitter submitter, List<TrackedBatch> tracked, CancellationToken stop)
     {
         Directory.CreateDirectory(context.FilesDirectory);
         decimal WorstCase(ModelRequest request) =>
@@ -46,7 +46,7 @@ internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = 
         while (next < fresh.Count && !stop.IsCancellationRequested)
         {
             var path = Path.Combine(context.FilesDirectory, $"{Guid.NewGuid():N}.jsonl");
-            var file = BatchFileWriter.Write(path, fresh, next, limits ?? BatchLimits.OpenAI, WorstCase, context.Reservations.Room);
+            var file = BatchFileWriter.Write(path, fresh, next, api, limits ?? api.Limits, WorstCase, context.Reservations.Room);
             SpendReservation reservation;
             try
             {

@@ -16,7 +16,7 @@ internal static class BatchFileWriter
     /// <param name="worstCase">A request's worst case at the batch rate.</param>
     /// <param name="room">What may still be reserved (null: no cap).</param>
     public static BatchFile Write(
-        string path, IReadOnlyList<PlannedCell> cells, int start, BatchLimits limits, Func<ModelRequest, decimal> worstCase, decimal? room)
+        string path, IReadOnlyList<PlannedCell> cells, int start, IProviderBatchApi api, BatchLimits limits, Func<ModelRequest, decimal> worstCase, decimal? room)
     {
         var entries = new List<BatchEntry>();
         var worst = 0m;
@@ -39,7 +39,7 @@ internal static class BatchFileWriter
                 var customId = BatchCustomId.For(cell.Cell.Key);
                 line.Clear();
                 json.Reset();
-                OpenAIBatchLine.Write(json, customId, model.ModelName, request, ParameterPolicy.Effective(model.Provider, model.ModelName, request.Parameters));
+                api.WriteRequest(json, customId, model.ModelName, request, ParameterPolicy.Effective(model.Provider, model.ModelName, request.Parameters));
                 json.Flush();
                 if (bytes + line.WrittenCount + 1 > limits.MaxBytes)
                 {

@@ -11,6 +11,9 @@ namespace ItemEval.Runtime.Batches;
 /// <param name="Error">The request's error, when it failed (not billed).</param>
 public sealed record BatchResultLine(string CustomId, ModelResponse? Response, string? Error)
 {
+    /// <summary>A request the batch never ran (Anthropic's <c>expired</c>, <c>canceled</c>): no row, unbilled; it stays pending.</summary>
+    public bool Unanswered { get; init; }
+
     public static BatchResultLine Parse(string line)
     {
         using var document = JsonDocument.Parse(line);

@@ -10,11 +10,8 @@ namespace ItemEval.Runtime.Batches;
 /// killed at any step leaves a row the next run resolves: adopted from the provider's recent batches when it was
 /// created there, abandoned (its cells free again) when it never was.
 /// </summary>
-internal sealed class BatchSubmitter(BatchContext context, OpenAIBatchApi api, ModelConfig model)
+internal sealed class BatchSubmitter(BatchContext context, IProviderBatchApi api, ModelConfig model)
 {
-    /// <summary>How many of the provider's most recent batches are searched for one this study created but never stored.</summary>
-    private const int RecentBatchesSearched = 100;
-
     /// <summary>Stores, uploads and creates one batch from a written input file; the file is deleted once the batch exists.</summary>
     public async Task<TrackedBatch> SubmitAsync(BatchFile file, SpendReservation reservation)
     {
@@ -26,13 +23,17 @@ internal sealed class BatchSubmitter(BatchContext context, OpenAIBatchApi api, M
 
         // Once stored, the submission finishes whatever the stop: a half-submitted batch helps nobody.
         var fileId = await api.UploadAsync(file.Path, CancellationToken.None);
-        context.Store(store => store.Batches.SetInputFile(submission, fileId));
+        if (fileId is not null)
+        {
+            context.Store(store => store.Batches.SetInputFile(submission, fileId));
+        }
+
         var metadata = new Dictionary<string, string>
         {
             [BatchMetadata.Study] = context.StudyName,
             [BatchMetadata.Submission] = submission,
         };
-        var created = await api.CreateAsync(fileId, metadata, CancellationToken.None);
+        var created = await api.CreateAsync(file.Path, fileId, metadata, CancellationToken.None);
         context.Store(store => store.Batches.SetState(submission, created.Id, created.Status, 0, 0));
         File.Delete(file.Path);
         context.Reporter.Info($"batch {created.Id} submitted for {model.Id}: {file.Entries.Count} requests, {file.Bytes / 1024.0 / 1024.0:0.0} MB, at most ${file.WorstCaseUsd:0.0000} at the batch rate");
@@ -46,15 +47,23 @@ internal sealed class BatchSubmitter(BatchContext context, OpenAIBatchApi api, M
     public async Task<IReadOnlyList<TrackedBatch>> ReattachAsync(CancellationToken stop)
     {
         var tracked = new List<TrackedBatch>();
-        IReadOnlyList<ProviderBatch>? recent = null;
         foreach (var stored in context.Store(store => store.Batches.InFlight(model.Id)))
         {
             var batchId = stored.BatchId;
             if (batchId is null)
             {
-                recent ??= await api.RecentAsync(RecentBatchesSearched, stop);
-                var found = recent.FirstOrDefault(batch => batch.SubmissionId == stored.SubmissionId);
-                if (found is null)
+                var lost = context.Store(store => new LostSubmission(
+                    stored.SubmissionId, stored.Cells, DateTime.SpecifyKind(stored.CreatedAt, DateTimeKind.Utc),
+                    store.Batches.Cells(stored.SubmissionId).Keys.ToHashSet(StringComparer.Ordinal), store.Batches.ProviderIds()));
+                var search = await api.FindCreatedAsync(lost, stop);
+                if (search.Undecided)
+                {
+                    // Its cells stay held (never sent twice); once the candidates end, their results tell which is ours.
+                    context.Reporter.Info($"a batch of {model.Id} that an earlier run was submitting matches several of the provider's batches: left as it is until they end and their results tell");
+                    continue;
+                }
+
+                if (search.Found is not { } found)
                 {
                     context.Store(store => store.Batches.SetAbandoned(stored.SubmissionId, "never created at the provider (the run stopped while submitting)"));
                     context.Reporter.Info($"a batch of {model.Id} that an earlier run was submitting never reached the provider: its {stored.Cells} cells are submitted again");

@@ -7,7 +7,7 @@ namespace ItemEval.Runtime.Batches;
 /// Polls a model's batches with backoff, stores each status as it is read (Status shows it), reports progress per batch,
 /// and collects each one as it ends. A stop while waiting leaves the batches running at the provider and says so.
 /// </summary>
-internal sealed class BatchWaiter(BatchContext context, OpenAIBatchApi api, ModelConfig model, SolutionWriter writer)
+internal sealed class BatchWaiter(BatchContext context, IProviderBatchApi api, ModelConfig model, SolutionWriter writer)
 {
     public async Task WaitAsync(IReadOnlyList<TrackedBatch> batches, IReadOnlyDictionary<string, PlannedCell> planned, CancellationToken stop)
     {

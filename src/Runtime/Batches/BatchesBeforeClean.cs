@@ -53,7 +53,7 @@ internal static class BatchesBeforeClean
                     DiagnosticCodes.BatchesInFlight,
                     $"batch {batch.BatchId} is for {batch.Model}, which study.yaml no longer lists, so its provider address is unknown: add the model back to cancel it, or cancel it at the provider",
                     new SourceLocation(context.StudyFile, 1, 1)));
-            using var api = new OpenAIBatchApi(ProviderCatalog.BaseUrl(model, environment), ProviderCatalog.Key(model, environment) ?? "");
+            using var api = ProviderBatchApis.For(model, environment);
             var cancelled = api.CancelAsync(batch.BatchId!, CancellationToken.None).GetAwaiter().GetResult();
             context.Reporter.Info($"batch {cancelled.Id} ({batch.Model}) cancelled at the provider ({cancelled.Status})");
         }

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Providers;
 
 namespace ItemEval.Runtime.Batches;
 
@@ -12,7 +15,7 @@ namespace ItemEval.Runtime.Batches;
 /// saves nothing, and <c>OpenAIFileClient.DownloadFileAsync</c> returns the whole file as <c>BinaryData</c>, while an
 /// output file (up to 200 MB) must be streamed. HttpClient streams both ways with the same base URL and key.
 /// </remarks>
-public sealed class OpenAIBatchApi : IDisposable
+internal sealed class OpenAIBatchApi : IProviderBatchApi
 {
     private readonly HttpClient _http;
 
@@ -27,8 +30,20 @@ public sealed class OpenAIBatchApi : IDisposable
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
+    /// <summary>How many of the provider's most recent batches are searched for one this study created but never stored.</summary>
+    private const int RecentBatchesSearched = 100;
+
+    public BatchLimits Limits => BatchLimits.OpenAI;
+
+    public void WriteRequest(Utf8JsonWriter json, string customId, string modelName, ModelRequest request, LaneParameters effective) =>
+        OpenAIBatchLine.Write(json, customId, modelName, request, effective);
+
+    public BatchResultLine ParseResult(string line) => BatchResultLine.Parse(line);
+
+    public IReadOnlyList<string> ResultSources(ProviderBatch ended) => new[] { ended.OutputFileId, ended.ErrorFileId }.OfType<string>().ToList();
+
     /// <summary>Uploads a JSONL file (purpose <c>batch</c>) as a stream; returns the file id.</summary>
-    public async Task<string> UploadAsync(string path, CancellationToken cancellationToken)
+    public async Task<string?> UploadAsync(string path, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         using var content = new MultipartFormDataContent
@@ -36,12 +51,13 @@ public sealed class OpenAIBatchApi : IDisposable
             { new StringContent("batch"), "purpose" },
             { new StreamContent(file), "file", Path.GetFileName(path) },
         };
-        var answer = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "files") { Content = content }, cancellationToken);
+        var answer = await BatchHttp.SendAsync(_http, new HttpRequestMessage(HttpMethod.Post, "files") { Content = content }, cancellationToken);
         return (string?)answer["id"] ?? throw new InvalidDataException("the file upload answered without an id");
     }
 
-    public async Task<ProviderBatch> CreateAsync(string inputFileId, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public async Task<ProviderBatch> CreateAsync(string path, string? inputFileId, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(inputFileId);
         var body = new JsonObject
         {
             ["input_file_id"] = inputFileId,
@@ -49,52 +65,28 @@ public sealed class OpenAIBatchApi : IDisposable
             ["completion_window"] = "24h",
             ["metadata"] = new JsonObject(metadata.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))),
         };
-        return Read(await SendAsync(new HttpRequestMessage(HttpMethod.Post, "batches") { Content = JsonContent.Create(body) }, cancellationToken));
+        return Read(await BatchHttp.SendAsync(_http, new HttpRequestMessage(HttpMethod.Post, "batches") { Content = JsonContent.Create(body) }, cancellationToken));
     }
 
     public async Task<ProviderBatch> GetAsync(string batchId, CancellationToken cancellationToken) =>
-        Read(await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"batches/{Uri.EscapeDataString(batchId)}"), cancellationToken));
+        Read(await BatchHttp.SendAsync(_http, new HttpRequestMessage(HttpMethod.Get, $"batches/{Uri.EscapeDataString(batchId)}"), cancellationToken));
 
-    /// <summary>The provider's most recent batches, newest first (to adopt one created but never stored).</summary>
-    public async Task<IReadOnlyList<ProviderBatch>> RecentAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>The batch whose metadata names the submission, among the provider's most recent batches.</summary>
+    public async Task<BatchSearch> FindCreatedAsync(LostSubmission lost, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"batches?limit={limit}"), cancellationToken);
-        return answer["data"]?.AsArray().Select(batch => Read(batch!.AsObject())).ToList() ?? [];
+        var answer = await BatchHttp.SendAsync(_http, new HttpRequestMessage(HttpMethod.Get, $"batches?limit={RecentBatchesSearched}"), cancellationToken);
+        var recent = answer["data"]?.AsArray().Select(batch => Read(batch!.AsObject())) ?? [];
+        return new BatchSearch(recent.FirstOrDefault(batch => batch.SubmissionId == lost.SubmissionId));
     }
 
     public async Task<ProviderBatch> CancelAsync(string batchId, CancellationToken cancellationToken) =>
-        Read(await SendAsync(new HttpRequestMessage(HttpMethod.Post, $"batches/{Uri.EscapeDataString(batchId)}/cancel"), cancellationToken));
+        Read(await BatchHttp.SendAsync(_http, new HttpRequestMessage(HttpMethod.Post, $"batches/{Uri.EscapeDataString(batchId)}/cancel"), cancellationToken));
 
     /// <summary>A result file's content as a stream (never read whole into memory).</summary>
-    public async Task<Stream> OpenContentAsync(string fileId, CancellationToken cancellationToken)
-    {
-        var response = await _http.SendAsync(
-            new HttpRequestMessage(HttpMethod.Get, $"files/{Uri.EscapeDataString(fileId)}/content"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        return await response.Content.ReadAsStreamAsync(cancellationToken);
-    }
+    public Task<Stream> OpenResultsAsync(string fileId, CancellationToken cancellationToken) =>
+        BatchHttp.OpenStreamAsync(_http, $"files/{Uri.EscapeDataString(fileId)}/content", cancellationToken);
 
     public void Dispose() => _http.Dispose();
-
-    private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _http.SendAsync(request, cancellationToken);
-            await EnsureSuccessAsync(response, cancellationToken);
-            return (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)) ?? [];
-        }
-    }
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var message = Providers.ProviderError.InBody(body)?.Message ?? body;
-            throw new BatchApiException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: HTTP {(int)response.StatusCode} {message}");
-        }
-    }
 
     private static ProviderBatch Read(JsonObject batch)
     {

@@ -15,6 +15,9 @@ public sealed record ProviderBatch(
     /// <summary>Why the provider failed the whole batch (validation of its input file), in its words; null otherwise.</summary>
     public string? Errors { get; init; }
 
-    /// <summary>The provider will not change it any more: its results (partial for expired, cancelled) can be collected.</summary>
-    public bool Ended => Status is "completed" or "expired" or "cancelled" or "failed";
+    /// <summary>
+    /// The provider will not change it any more: its results (partial for expired, cancelled) can be collected. OpenAI says
+    /// <c>completed</c>, <c>expired</c>, <c>cancelled</c> or <c>failed</c>; Anthropic's <c>processing_status</c> says <c>ended</c>.
+    /// </summary>
+    public bool Ended => Status is "completed" or "expired" or "cancelled" or "failed" or "ended";
 }

@@ -71,6 +71,10 @@ public sealed class BatchRepository
                 ("model", model))
             .ToList();
 
+    /// <summary>The provider batch ids the study's submissions hold (none may be adopted by another submission).</summary>
+    public IReadOnlySet<string> ProviderIds() =>
+        _connection.Query("SELECT batch_id FROM batches WHERE batch_id IS NOT NULL", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Cell keys held by batches in flight: none of them may be sent again, in a batch or interactively.</summary>
     public IReadOnlySet<string> CellsInFlight() =>
         _connection.Query(

@@ -57,16 +57,7 @@ public sealed class BatchResumeTests : IAsyncLifetime
         Assert.True(batches.Reads["batch_fake1"] > readsBefore);
         Assert.Equal(1, batches.CreatedCount);
         Assert.Equal(1, batches.UploadCount);
-        Assert.Empty(_server.Requests); // nothing went interactively
-        var billsPerPrompt = _server.BilledRequests.GroupBy(bill => bill.Prompt).Select(group => group.Count()).ToList();
-        Assert.Equal(BatchStudyWorkspace.Cells, billsPerPrompt.Count);
-        Assert.All(billsPerPrompt, count => Assert.Equal(1, count));
-        Assert.Equal(BatchStudyWorkspace.Cells, study.Query<int>("SELECT count(*) FROM solutions WHERE status IN ('done', 'error')"));
-        Assert.Equal(BatchStudyWorkspace.Cells, study.Query<int>("SELECT count(*) FROM ledger WHERE kind = 'batch'"));
-        // The books match the invoice, at the batch rate: half of $1000 per million tokens on every row.
-        Assert.Equal(_server.BilledUsd(_ => BatchStudyWorkspace.Price), study.Query<decimal>("SELECT sum(usd) FROM ledger"));
-        Assert.Equal(0, study.Query<int>("SELECT count(*) FROM ledger WHERE usd <> (input_tokens + output_tokens) * 0.0005"));
-        Assert.Equal(study.Query<decimal>("SELECT sum(usd) FROM ledger"), study.Query<decimal>("SELECT sum(usd) FROM solutions"));
+        BatchBooks.AssertEachCellPaidOnceAtTheBatchRate(study, _server);
     }
 
     [Fact]

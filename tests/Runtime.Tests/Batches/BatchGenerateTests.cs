@@ -9,23 +9,26 @@ namespace ItemEval.Runtime.Tests.Batches;
 /// <summary>Generate through the provider's batch API (the real stage, a real DuckDB store, the fake provider's batch endpoints).</summary>
 public sealed class BatchGenerateTests : FakeServerTest
 {
-    [Fact]
-    public async Task A_slow_shuffled_batch_is_submitted_once_and_every_cell_is_stored_at_the_batch_rate()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData(BatchStudy.Anthropic)]
+    public async Task A_slow_shuffled_batch_is_submitted_once_and_every_cell_is_stored_at_the_batch_rate(string model)
     {
-        using var study = BatchStudy.Create(Server.BaseUrl);
-        Server.OpenAIBatches.Behavior.PollsInProgress = 3;
-        Server.OpenAIBatches.Behavior.Shuffle = true;
+        using var study = BatchStudy.Create(Server.BaseUrl, model: model);
+        var fake = BatchFake.For(Server, model);
+        fake.Behavior.PollsInProgress = 3;
+        fake.Behavior.Shuffle = true;
+        Server.Behavior.Reply = BatchStudy.AnswerNamingTheTarget;
 
         var result = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
         Assert.True(result.Complete);
-        Assert.Equal(1, Server.OpenAIBatches.CreatedCount);
+        Assert.Equal(1, fake.CreatedCount());
         Assert.Empty(Server.Requests); // no interactive call
         Assert.Equal(10, Server.BilledRequests.Count(bill => bill.Reason == BillingReason.Batch));
         using var store = StudyStore.Open(study.Artifacts);
-        Assert.Equal(10, Count(store, "SELECT count(*) FROM solutions WHERE status = 'done' AND batch_id IS NOT NULL"));
-        // Each answer went to its own cell: the fake provider echoes nothing, so compare the prompts it billed with the rows.
-        Assert.Equal(10, Count(store, "SELECT count(DISTINCT item_uid) FROM solutions"));
+        // Shuffled results still land on their cells: each answer names its own item's target.
+        Assert.Equal(10, Count(store, "SELECT count(*) FROM solutions JOIN items USING (item_uid) WHERE status = 'done' AND batch_id IS NOT NULL AND output = 'The answer is ' || target || '.'"));
         Assert.Equal(Server.BilledUsd(_ => BatchStudy.Price), store.Ledger.TotalUsd());
         Assert.Equal(10, Count(store, "SELECT count(*) FROM ledger WHERE kind = 'batch'"));
         Assert.Equal(store.Ledger.TotalUsd(), Decimal(store, "SELECT sum(usd) FROM solutions"));
@@ -77,11 +80,14 @@ public sealed class BatchGenerateTests : FakeServerTest
         Assert.Contains(study.Reporter.Lines, message => message.Contains("batch_fake1 of openai/gpt-4o-mini was created by a run stopped before it stored the id", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_batch_the_provider_would_not_create_is_a_warning_and_the_next_run_submits_its_cells_again()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData(BatchStudy.Anthropic)]
+    public async Task A_batch_the_provider_would_not_create_is_a_warning_and_the_next_run_submits_its_cells_again(string model)
     {
-        using var study = BatchStudy.Create(Server.BaseUrl);
-        Server.OpenAIBatches.Behavior.RefuseCreation = true;
+        using var study = BatchStudy.Create(Server.BaseUrl, model: model);
+        var fake = BatchFake.For(Server, model);
+        fake.Behavior.RefuseCreation = true;
 
         var refused = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
@@ -92,34 +98,38 @@ public sealed class BatchGenerateTests : FakeServerTest
             Assert.Equal("submitting", store.Connection.Scalar("SELECT state FROM batches"));
         }
 
-        Server.OpenAIBatches.Behavior.RefuseCreation = false;
+        fake.Behavior.RefuseCreation = false;
         var resumed = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
         Assert.True(resumed.Complete);
-        Assert.Equal(1, Server.OpenAIBatches.CreatedCount);
+        Assert.Equal(1, fake.CreatedCount());
         Assert.Equal(10, Server.BilledRequests.Count);
         Assert.Contains(study.Reporter.Lines, line => line.Contains("never reached the provider: its 10 cells are submitted again", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Errored_lines_become_errored_cells_that_the_next_run_submits_again_alone()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini", "HTTP 400 invalid_request_error")]
+    [InlineData(BatchStudy.Anthropic, "invalid_request_error \"max_tokens")]
+    public async Task Errored_lines_become_errored_cells_that_the_next_run_submits_again_alone(string model, string error)
     {
-        using var study = BatchStudy.Create(Server.BaseUrl);
-        Server.OpenAIBatches.Behavior.Fails = prompt => prompt.Contains("What is 3 + 3?", StringComparison.Ordinal);
+        using var study = BatchStudy.Create(Server.BaseUrl, model: model);
+        var fake = BatchFake.For(Server, model);
+        fake.Behavior.Fails = prompt => prompt.Contains("What is 3 + 3?", StringComparison.Ordinal);
 
         var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
         Assert.Equal(1, first.Failed);
         using (var store = StudyStore.Open(study.Artifacts))
         {
-            Assert.Contains("HTTP 400", store.Connection.Scalar("SELECT error FROM solutions WHERE status = 'error'") as string, StringComparison.Ordinal);
+            Assert.Contains(error, store.Connection.Scalar("SELECT error FROM solutions WHERE status = 'error'") as string, StringComparison.Ordinal);
+            Assert.Equal(Server.BilledUsd(_ => BatchStudy.Price), store.Ledger.TotalUsd());
         }
 
-        Server.OpenAIBatches.Behavior.Fails = _ => false;
+        fake.Behavior.Fails = _ => false;
         var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
         Assert.True(second.Complete);
-        Assert.Equal(2, Server.OpenAIBatches.CreatedCount);
+        Assert.Equal(2, fake.CreatedCount());
         Assert.Equal(10, Server.BilledRequests.Count);
         Assert.All(Server.BilledRequests.GroupBy(bill => bill.Prompt), bills => Assert.Single(bills));
     }
@@ -145,11 +155,14 @@ public sealed class BatchGenerateTests : FakeServerTest
         Assert.Equal(10, Server.BilledRequests.Count);
     }
 
-    [Fact]
-    public async Task An_expired_batch_keeps_its_half_and_the_rest_stays_pending_for_the_next_run()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData(BatchStudy.Anthropic)]
+    public async Task An_expired_batch_keeps_its_half_and_the_rest_stays_pending_for_the_next_run(string model)
     {
-        using var study = BatchStudy.Create(Server.BaseUrl);
-        Server.OpenAIBatches.Behavior.ExpireHalfDone = true;
+        using var study = BatchStudy.Create(Server.BaseUrl, model: model);
+        var fake = BatchFake.For(Server, model);
+        fake.Behavior.ExpireHalfDone = true;
 
         var first = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
@@ -159,22 +172,28 @@ public sealed class BatchGenerateTests : FakeServerTest
         {
             Assert.Equal(5, Count(store, "SELECT count(*) FROM solutions WHERE status = 'done'"));
             Assert.Equal(5, store.Solutions.Pending().Count);
+            Assert.Equal(0, Count(store, "SELECT stray_lines FROM batches"));
         }
 
-        Server.OpenAIBatches.Behavior.ExpireHalfDone = false;
+        fake.Behavior.ExpireHalfDone = false;
         var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
         Assert.True(second.Complete);
         Assert.Equal(10, Server.BilledRequests.Count);
         Assert.All(Server.BilledRequests.GroupBy(bill => bill.Prompt), bills => Assert.Single(bills));
+        using var after = StudyStore.Open(study.Artifacts);
+        Assert.Equal(Server.BilledUsd(_ => BatchStudy.Price), after.Ledger.TotalUsd());
     }
 
-    [Fact]
-    public async Task A_duplicated_and_an_unknown_custom_id_are_counted_on_the_batch_and_overwrite_nothing()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData(BatchStudy.Anthropic)]
+    public async Task A_duplicated_and_an_unknown_custom_id_are_counted_on_the_batch_and_overwrite_nothing(string model)
     {
-        using var study = BatchStudy.Create(Server.BaseUrl);
-        Server.OpenAIBatches.Behavior.DuplicateLine = true;
-        Server.OpenAIBatches.Behavior.UnknownLine = true;
+        using var study = BatchStudy.Create(Server.BaseUrl, model: model);
+        var fake = BatchFake.For(Server, model);
+        fake.Behavior.DuplicateLine = true;
+        fake.Behavior.UnknownLine = true;
 
         var result = await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
 
@@ -187,11 +206,13 @@ public sealed class BatchGenerateTests : FakeServerTest
         Assert.Equal(Server.BilledUsd(_ => BatchStudy.Price), store.Ledger.TotalUsd());
     }
 
-    [Fact]
-    public async Task Only_the_part_whose_worst_case_fits_under_max_usd_is_submitted()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData(BatchStudy.Anthropic)]
+    public async Task Only_the_part_whose_worst_case_fits_under_max_usd_is_submitted(string model)
     {
         // A cell's worst case at the batch rate: about (40 prompt bytes + 200 max_tokens) × $1000/M × 0.5 ≈ $0.12.
-        using var study = BatchStudy.Create(Server.BaseUrl, maxUsd: "0.5");
+        using var study = BatchStudy.Create(Server.BaseUrl, maxUsd: "0.5", model: model);
 
         var stopped = await Assert.ThrowsAsync<StudyException>(() => GenerateStage.RunAsync(study.Context(), CancellationToken.None));
 
@@ -204,10 +225,12 @@ public sealed class BatchGenerateTests : FakeServerTest
         Assert.Equal(Server.BilledUsd(_ => BatchStudy.Price), store.Ledger.TotalUsd());
     }
 
-    [Fact]
-    public async Task A_batch_result_is_cached_so_an_interactive_rerun_pays_nothing()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData(BatchStudy.Anthropic)]
+    public async Task A_batch_result_is_cached_so_an_interactive_rerun_pays_nothing(string model)
     {
-        using var study = BatchStudy.Create(Server.BaseUrl);
+        using var study = BatchStudy.Create(Server.BaseUrl, model: model);
         await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
         File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("batch: true", "batch: false", StringComparison.Ordinal));
         using (var store = StudyStore.Open(study.Artifacts))
