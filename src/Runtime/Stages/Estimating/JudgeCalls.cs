@@ -38,13 +38,13 @@ internal sealed class JudgeCalls
     }
 
     /// <param name="coming">Cells without a stored answer that will be judged once generated, with their generation estimate.</param>
-    /// <param name="finished">Gradings already stored (not to be asked again); empty to price every judgment of the grid.</param>
+    /// <param name="wholeGrid">Price every judgment of the grid, made or not; else only those not yet stored.</param>
     public static IReadOnlyList<PendingCall> Of(
         LoadedStudy study,
         StudyStore store,
         IReadOnlyDictionary<string, Item> items,
         IReadOnlyList<(Cell Cell, PendingCall Generation)> coming,
-        IReadOnlySet<string> finished)
+        bool wholeGrid)
     {
         var judges = study.EffectiveGraders(items.Values.Select(item => item.Scheme)).Where(grader => grader.Judge is not null).ToList();
         if (judges.Count == 0)
@@ -52,6 +52,8 @@ internal sealed class JudgeCalls
             return [];
         }
 
+        // Read only when a study has judges: a large study of verifiable scorers has a grading per answer.
+        var finished = wholeGrid ? new HashSet<string>() : store.Gradings.FinishedKeys();
         var stored = store.Solutions.Gradable();
         var calls = new JudgeCalls(study, stored, coming);
         var comingKeys = calls._coming.Keys.ToHashSet(StringComparer.Ordinal);
