@@ -57,12 +57,14 @@ public sealed class JudgeEstimateTests : FakeServerTest
         await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
         var generated = Server.RequestCount;
         var afterGenerate = JudgeCalls(EstimateStage.Run(study.Context()));
-        await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+        var graded = await GradeStage.RunAsync(study.Context(), CancellationToken.None);
         var afterGrade = JudgeCalls(EstimateStage.Run(study.Context()));
 
         var calls = 4 * pairsPerItem * 2;
         Assert.Equal((calls, calls), (beforeGenerate, afterGenerate));
-        Assert.Equal(calls, Server.RequestCount - generated);
+        Assert.Equal(calls, graded.NewGradings);
+        // The lanes answer alike, so some pairs send the judge the same prompt: answered once, then from the response cache.
+        Assert.InRange(Server.RequestCount - generated, 1, calls);
         Assert.Equal(0, afterGrade);
     }
 
