@@ -24,6 +24,19 @@ public static class CostEstimator
             .ToList(), policy);
 
     /// <summary>
+    /// Prices judge calls per grader and judged condition, by the same rules as generation: the judge lane's output
+    /// estimate, or the grader's observed mean once it has stored gradings. Judges are asked interactively (no batch
+    /// discount: judge batching is not wired).
+    /// </summary>
+    /// <param name="observed">Stored judge output per grader name.</param>
+    public static CostEstimate EstimateJudges(IEnumerable<PendingCall> calls, PriceTable prices, EstimatePolicy policy, IReadOnlyDictionary<string, ObservedOutput> observed) =>
+        new(calls.GroupBy(call => (Grader: call.Grader ?? "", call.ConditionId, call.Model))
+            .OrderBy(group => group.Key.Grader, StringComparer.Ordinal).ThenBy(group => group.Key.ConditionId, StringComparer.Ordinal)
+            .Select(group => Line(group.Key.ConditionId, group.Key.Model, group.ToList(), prices, observed.GetValueOrDefault(group.Key.Grader), batched: false)
+                with { Stage = CostLine.JudgeStage, Grader = group.Key.Grader })
+            .ToList(), policy);
+
+    /// <summary>
     /// The most one call can be billed: its prompt and its whole output cap (reasoning included) at list price. This is
     /// what a spend reservation holds against <c>max_usd</c> before the call is sent.
     /// </summary>

@@ -6,8 +6,8 @@ using ItemEval.Runtime.Stages.Estimating;
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>
-/// The gate before any money is spent (Generate, and Grade after it): prices the pending cells the run policy covers,
-/// adds what the ledger says was spent, and lets <see cref="BudgetGate"/> decide — over <c>budget.max_usd</c> fails
+/// The gate before any money is spent (Generate, and Grade after it): prices the pending cells the run policy covers
+/// and the judge calls on their answers and on stored answers not yet judged, adds what the ledger says was spent, and lets <see cref="BudgetGate"/> decide — over <c>budget.max_usd</c> fails
 /// (no flag lifts it), under <c>confirm_above_usd</c> proceeds, otherwise it asks or needs <c>--yes</c>.
 /// </summary>
 public static class BudgetCheckStage
@@ -18,10 +18,12 @@ public static class BudgetCheckStage
         using var run = StageRun.Begin(context, study.Config.Name, "BudgetCheck");
         var scope = PolicyScope.For(context, study, run.Store);
         context.Reporter.Info(scope.Describe());
-        var estimate = StudyEstimate.For(context, study, run.Store, scope, StagePrices.Load(context, study, mayRefresh: true), withGrid: false).Pending;
+        var stages = StudyEstimate.For(context, study, run.Store, scope, StagePrices.Load(context, study, mayRefresh: true), withGrid: false);
+        var estimate = stages.Total;
         var spent = run.Store.Ledger.TotalUsd();
         var cap = study.Config.Budget.MaxUsd is { } max ? $" of the ${max:0.00##} cap" : " (no cap set)";
         context.Reporter.Info($"estimated ${estimate.ExpectedUsd:0.0000} expected, ${estimate.WorstCaseUsd:0.0000} worst case for {estimate.Lines.Sum(line => line.Calls)} calls ({estimate.Policy.Name} checked); spent so far ${spent:0.0000}{cap}");
+        context.Reporter.Info(StageTotals.Describe(stages));
 
         // A dry run sends nothing, so there is nothing to confirm; the cap still applies, as it does to any plan.
         var confirmation = context.Confirmation ?? ConsoleConfirmation.Instance;
@@ -43,7 +45,8 @@ public static class BudgetCheckStage
 
         if (!context.Options.DryRun)
         {
-            Reporting.Books.EstimateLog.Append(context.ArtifactsDirectory, run.RunId, estimate);
+            // Export sets these beside each condition's generation spend; judge spend is booked per grader.
+            Reporting.Books.EstimateLog.Append(context.ArtifactsDirectory, run.RunId, stages.Pending);
         }
 
         run.Succeeded();

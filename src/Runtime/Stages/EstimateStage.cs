@@ -6,8 +6,8 @@ using ItemEval.Runtime.Stages.Estimating;
 namespace ItemEval.Runtime.Stages;
 
 /// <summary>
-/// Prices the study per stage and condition — the whole grid and what the run policy still has to run, at list price
-/// and with the batch discount — without calling a model or asking for confirmation (docs/budget.md).
+/// Prices the study per stage (generate, and each LLM judge) and condition — the whole grid and what the run policy
+/// still has to run, at list price and with the batch discount — without calling a model or asking for confirmation (docs/budget.md).
 /// </summary>
 public static class EstimateStage
 {
@@ -24,8 +24,8 @@ public static class EstimateStage
             context.Reporter.Report(warning);
         }
 
-        var pending = estimate.Pending.Lines.ToDictionary(line => line.ConditionId, StringComparer.Ordinal);
-        var rows = estimate.Grid!.Lines.Select(grid => Row(grid, pending.GetValueOrDefault(grid.ConditionId))).ToList();
+        var pending = estimate.Pending.Lines.Concat(estimate.Judge.Lines).ToDictionary(line => (line.Grader, line.ConditionId));
+        var rows = estimate.Grid!.Lines.Concat(estimate.JudgeGrid!.Lines).Select(grid => Row(grid, pending.GetValueOrDefault((grid.Grader, grid.ConditionId)))).ToList();
         foreach (var line in TextTable.Render(["stage", "condition", "model", "grid calls", "grid expected", "pending", "input tok", "out tok/call", "expected", "discounted", "worst case"], rows))
         {
             context.Reporter.Info(line);
@@ -37,12 +37,12 @@ public static class EstimateStage
             context.Reporter.Info($"prompt tokens of {model.Id}: {TokenEstimator.MethodFor(model.Id, calibrated.Count > 0 ? calibrated.Average() : TokenEstimator.DefaultCharsPerToken, calibrated.Count > 0)}");
         }
 
-        var total = estimate.Pending;
+        var total = estimate.Total;
         var cap = study.Config.Budget.MaxUsd is { } max ? $"${max:0.00##}" : "none";
-        context.Reporter.Info($"grid {Usd(estimate.Grid.ExpectedUsd)} expected; pending {Usd(total.ExpectedUsd)} expected ({Usd(total.Lines.Sum(line => line.DiscountedUsd))} discounted), worst case {Usd(total.WorstCaseUsd)} (the {total.Policy.Name} figure is checked against the cap); spent so far ${run.Store.Ledger.TotalUsd():0.0000}; cap {cap}");
-        context.Reporter.Detail("judge: no LLM-judge grader in this study's grader types yet; judge calls will be estimated from stored solutions once judges exist");
+        context.Reporter.Info($"grid {Usd(estimate.Grid.ExpectedUsd + estimate.JudgeGrid.ExpectedUsd)} expected; pending {Usd(total.ExpectedUsd)} expected ({Usd(total.Lines.Sum(line => line.DiscountedUsd))} discounted), worst case {Usd(total.WorstCaseUsd)} (the {total.Policy.Name} figure is checked against the cap); spent so far ${run.Store.Ledger.TotalUsd():0.0000}; cap {cap}");
+        context.Reporter.Info(StageTotals.Describe(estimate));
         run.Succeeded();
-        return total;
+        return estimate.Total;
     }
 
     private static IReadOnlyList<string> Row(CostLine grid, CostLine? pending)
@@ -53,7 +53,7 @@ public static class EstimateStage
             : $"{perCall} (typical)";
         return
         [
-            grid.Stage, grid.ConditionId, grid.Model, Count(grid.Calls), Price(grid, grid.ExpectedUsd),
+            grid.Grader is { } grader ? $"{grid.Stage} {grader}" : grid.Stage, grid.ConditionId, grid.Model, Count(grid.Calls), Price(grid, grid.ExpectedUsd),
             Count(pending?.Calls ?? 0), Count(pending?.InputTokens ?? 0), outputSource,
             pending is null ? Usd(0) : Price(pending, pending.ExpectedUsd),
             pending is null ? Usd(0) : Price(pending, pending.DiscountedUsd),

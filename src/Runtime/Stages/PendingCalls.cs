@@ -26,6 +26,10 @@ internal sealed class PendingCalls
 
     public IReadOnlyList<PendingCall> Of(IEnumerable<Cell> cells) => Of(cells.Select(cell => (cell.ConditionId, cell.ItemUid)));
 
+    /// <summary>Each cell with its call (cells of an unknown condition or item are left out): what judges will read.</summary>
+    public IReadOnlyList<(Cell Cell, PendingCall Call)> WithCells(IEnumerable<Cell> cells) =>
+        cells.Select(cell => (Cell: cell, Call: Measure(cell.ConditionId, cell.ItemUid))).Where(pair => pair.Call is not null).Select(pair => (pair.Cell, pair.Call!)).ToList();
+
     public IReadOnlyList<PendingCall> Of(IEnumerable<(string ConditionId, string ItemUid)> cells)
     {
         var calls = new List<PendingCall>();

@@ -38,8 +38,9 @@ public static class ResolveStage
             study.Templates.Select(template => template.Name + ":" + template.ContentHash).ToList(),
             config.Design.Epochs,
             config.Design.OnEmpty));
-        var budget = ContentHash.Of(new BudgetFingerprint(grid, config.Budget.MaxUsd, config.Budget.Prices.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value.InputPerMillion}/{pair.Value.OutputPerMillion}").ToList(), context.Options.Estimate, BudgetFingerprints.Of(context, config)));
         var grading = ContentHash.Of(new GradersFingerprint(config.Graders.Select(grader => new GraderFingerprint(grader.Name, grader.Type, grader.Scheme, grader.Options.OrderBy(pair => pair.Key).ToList(), JudgeFingerprint(study, grader))).ToList()));
+        // BudgetCheck prices judging too: a new or changed judge passes the gate again before Grade asks it.
+        var budget = ContentHash.Of(new BudgetFingerprint(grid, config.Budget.MaxUsd, config.Budget.Prices.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}:{pair.Value.InputPerMillion}/{pair.Value.OutputPerMillion}").ToList(), context.Options.Estimate, BudgetFingerprints.Of(context, config), grading));
         var export = ContentHash.Of(new ExportFingerprint(grid, grading, ToolInfo.Version));
         return new StudyFingerprints(datasets, grid, budget, grading, export);
     }
@@ -62,7 +63,7 @@ public static class ResolveStage
 
     private sealed record GridFingerprint(string Datasets, List<ModelFingerprint> Models, List<string> Templates, int Epochs, string OnEmpty);
 
-    private sealed record BudgetFingerprint(string Grid, decimal? MaxUsd, List<string> Prices, string Estimate, string Policy);
+    private sealed record BudgetFingerprint(string Grid, decimal? MaxUsd, List<string> Prices, string Estimate, string Policy, string Graders);
 
     /// <summary>A judge's model, lane, template and rubric: what a grading key of no cell in particular covers. Null for a scorer.</summary>
     private static string? JudgeFingerprint(LoadedStudy study, GraderConfig grader) =>

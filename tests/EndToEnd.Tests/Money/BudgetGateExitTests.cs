@@ -4,7 +4,7 @@ namespace ItemEval.EndToEnd.Tests.Money;
 public sealed class BudgetGateExitTests
 {
     // Nothing listens on port 9: any call that slipped past the gate would fail the run loudly, never bill.
-    private static readonly Dictionary<string, string> Environment = new()
+    internal static readonly Dictionary<string, string> Environment = new()
     {
         ["OPENAI_API_KEY"] = "test-key",
         ["OPENAI_BASE_URL"] = "http://127.0.0.1:9/v1",

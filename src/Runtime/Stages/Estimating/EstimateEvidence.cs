@@ -24,6 +24,16 @@ internal static class EstimateEvidence
                 reader => (Id: reader.GetString(0), Output: new ObservedOutput(Convert.ToInt32(reader.GetValue(1)), reader.GetDouble(2), reader.GetDouble(3))))
             .ToDictionary(row => row.Id, row => row.Output, StringComparer.Ordinal);
 
+    /// <summary>Output tokens per judge call by grader name, from its answered gradings (a parse failure was billed too).</summary>
+    public static IReadOnlyDictionary<string, ObservedOutput> JudgeOutputs(StudyStore store) =>
+        store.Connection.Query(
+                """
+                SELECT grader, count(*), avg(output_tokens), quantile_cont(output_tokens, 0.95)
+                FROM gradings WHERE status IN ('done', 'parse_failure') AND coalesce(output_tokens, 0) > 0 GROUP BY grader
+                """,
+                reader => (Grader: reader.GetString(0), Output: new ObservedOutput(Convert.ToInt32(reader.GetValue(1)), reader.GetDouble(2), reader.GetDouble(3))))
+            .ToDictionary(row => row.Grader, row => row.Output, StringComparer.Ordinal);
+
     /// <summary>Characters per billed prompt token by condition id, for conditions whose model has no public tokenizer.</summary>
     public static IReadOnlyDictionary<string, double> CharsPerToken(LoadedStudy study, StudyStore store, IReadOnlyDictionary<string, Datasets.Item> items)
     {

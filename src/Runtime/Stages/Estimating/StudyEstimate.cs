@@ -6,21 +6,34 @@ namespace ItemEval.Runtime.Stages.Estimating;
 
 /// <summary>
 /// The estimate BudgetCheck gates on and Estimate prints, from one place: the pending calls the run policy covers
-/// and, on request, the whole grid, each measured for its model and priced with what the store has observed.
+/// and, on request, the whole grid, each measured for its model and priced with what the store has observed — per
+/// stage: generation, and the LLM judges' calls on the stored answers and on the answers the pending cells will give.
 /// </summary>
 internal sealed class StudyEstimate
 {
-    private StudyEstimate(CostEstimate pending, CostEstimate? grid, IReadOnlyDictionary<string, double> charsPerToken)
+    private StudyEstimate(CostEstimate pending, CostEstimate? grid, CostEstimate judge, CostEstimate? judgeGrid, IReadOnlyDictionary<string, double> charsPerToken)
     {
         Pending = pending;
         Grid = grid;
+        Judge = judge;
+        JudgeGrid = judgeGrid;
         CharsPerToken = charsPerToken;
     }
 
+    /// <summary>Generation: the pending cells the run policy covers.</summary>
     public CostEstimate Pending { get; }
 
     /// <summary>Every cell of the study, done or not; null unless asked for.</summary>
     public CostEstimate? Grid { get; }
+
+    /// <summary>Judge calls still to make: on stored answers not yet graded by a judge, and on the pending cells' answers.</summary>
+    public CostEstimate Judge { get; }
+
+    /// <summary>Every judgment of the whole grid, made or not; null unless asked for.</summary>
+    public CostEstimate? JudgeGrid { get; }
+
+    /// <summary>Generation and judging together: what the gate compares with the budget.</summary>
+    public CostEstimate Total => new([.. Pending.Lines, .. Judge.Lines], Pending.Policy);
 
     /// <summary>Calibrated characters per token by condition (models without a public tokenizer, once they have calls).</summary>
     public IReadOnlyDictionary<string, double> CharsPerToken { get; }
@@ -33,11 +46,19 @@ internal sealed class StudyEstimate
         var calls = new PendingCalls(study, items, charsPerToken);
         var policy = EstimatePolicy.Parse(context.Options.Estimate);
 
-        var pendingCalls = calls.Of(scope.Pending(store, study.Config.Design.RerunEmpty)).ToList();
+        var pendingCells = calls.WithCells(scope.Pending(store, study.Config.Design.RerunEmpty));
+        var pendingCalls = pendingCells.Select(pair => pair.Call).ToList();
         var batched = BatchedModels(study, scope, pendingCalls);
         var pending = CostEstimator.Estimate(pendingCalls, prices, policy, observed, batched.Contains);
         var grid = withGrid ? CostEstimator.Estimate(calls.Grid(store), prices, policy, observed, batched.Contains) : null;
-        return new StudyEstimate(pending, grid, charsPerToken);
+
+        var judged = EstimateEvidence.JudgeOutputs(store);
+        var judge = CostEstimator.EstimateJudges(JudgeCalls.Of(study, store, items, pendingCells, wholeGrid: false), prices, policy, judged);
+        // The grid's unanswered cells are read only for a study with judges (Estimate on a large study stays quick).
+        var judgeGrid = !withGrid ? null : CostEstimator.EstimateJudges(
+            study.Config.Graders.Any(grader => grader.Judge is not null) ? JudgeCalls.Of(study, store, items, calls.WithCells(store.Solutions.Pending(rerunEmpty: false)), wholeGrid: true) : [],
+            prices, policy, judged);
+        return new StudyEstimate(pending, grid, judge, judgeGrid, charsPerToken);
     }
 
     /// <summary>The models whose pending calls Generate will send as batch jobs, by the rule it routes by.</summary>
