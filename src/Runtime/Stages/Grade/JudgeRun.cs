@@ -32,7 +32,8 @@ internal sealed class JudgeRun : IDisposable
         _transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
         _pipeline = new ClientPipeline(models, holds: new RateLimitHoldReporter(new ProgressTicker(context.Reporter)));
         var budget = study.Config.Budget;
-        var prices = PriceTable.For(budget);
+        // The same layered tables (study prices, pricing_path, refreshed catalog, packaged) Generate and the estimate use.
+        var prices = StagePrices.Load(context, study, mayRefresh: false);
         Ledger = new LedgerSink(run.RunId, "judge");
         var meter = new SpendMeter(prices, new SpendReservations(budget.MaxUsd, run.Store.Ledger.TotalUsd()), Ledger);
         var retries = new RetryReporter(new ProgressTicker(context.Reporter));
