@@ -20,6 +20,12 @@ public static class GradingKeys
             grader.Options.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}").ToList(),
             grader.Judge is { } judge ? new JudgeKeyParts(judge.Model.Id, Providers.TransportOptions.Without(judge.Model.Options).Select(pair => $"{pair.Key}={pair.Value}").ToList(), judge.Lane, judgePrompt, secondCellKey) : null));
 
+    /// <summary>
+    /// What a grader contributes to its gradings' keys (everything but the solutions): while it stays the same, a planned
+    /// grading's key stands, so Grade hashes only the solutions new to its plan.
+    /// </summary>
+    public static string OfGrader(GraderConfig grader, string? judgePrompt = null) => For("", grader, judgePrompt);
+
     // Null parts are left out of the hash (ContentHash), so a scorer's key is what it was before judges existed.
     private sealed record GradingKeyParts(string Cell, string Grader, string Type, string? Scheme, List<string> Options, JudgeKeyParts? Judge);
 

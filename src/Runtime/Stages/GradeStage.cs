@@ -33,11 +33,11 @@ public static class GradeStage
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Grade");
         var store = run.Store;
-        var plans = GradePlans.For(study, store);
+        using var plans = GradeRunPlan.Stage(study, store);
         var graders = plans.Graders;
         var byName = graders.ToDictionary(grader => grader.Name, grader => registry.Get(grader.Type), StringComparer.Ordinal);
         var judges = graders.Where(grader => grader.Judge is not null).ToList();
-        using var judgeRun = plans.Pending.Any(pending => pending.Grader.Judge is not null)
+        using var judgeRun = plans.JudgesPending
             ? new JudgeRun(context, run, study, judges, judgeProviders)
             : null;
         var graded = 0;
@@ -95,11 +95,8 @@ public static class GradeStage
                 study.Config.Budget.Location));
         }
 
-        store.InTransaction(() =>
-        {
-            store.Gradings.ReplacePlan(plans.PerSolution, plans.Solutions.Entries);
-            store.Pairwise.ReplacePlan(plans.Pairs.Entries);
-        });
+        // Only now, with every grading stored, does the plan exports join through change (only its changed rows).
+        plans.Apply();
         var planned = plans.Planned;
         context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {planned - graded} already graded");
         ReportFailures(context, store.Gradings.Failures());

@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using ItemEval.Runtime.Config;
 
 namespace ItemEval.Runtime.Store;
 
@@ -55,26 +54,6 @@ public sealed class GradingRepository
             """,
             reader => new GraderFailures(reader.GetString(0), reader.Int32At(1), reader.IsDBNull(2) ? "" : reader.GetString(2)))
             .ToList();
-
-    /// <summary>Records the current graders and which grading stands for each solution, replacing the old plan.</summary>
-    public void ReplacePlan(IReadOnlyList<GraderConfig> graders, IReadOnlyList<GradingPlanEntry> plan)
-    {
-        _connection.Execute("DELETE FROM graders");
-        foreach (var grader in graders)
-        {
-            _connection.Execute(
-                "INSERT INTO graders VALUES ($name, $type, $scheme, $options)",
-                ("name", grader.Name), ("type", grader.Type), ("scheme", grader.Scheme),
-                ("options", StoreJson.Write(grader.Options)));
-        }
-
-        _connection.Execute("DELETE FROM grading_plan");
-        using var appender = _connection.CreateAppender("grading_plan");
-        foreach (var entry in plan)
-        {
-            appender.CreateRow().AppendValue(entry.CellKey).AppendValue(entry.Grader).AppendValue(entry.GradingKey).EndRow();
-        }
-    }
 
     /// <summary>A fingerprint of the current plan: exports are stale exactly when it changes.</summary>
     public string Fingerprint() =>

@@ -8,20 +8,37 @@ namespace ItemEval.Runtime.Store;
 /// </summary>
 public sealed class PairwiseRepository
 {
+    // The wanted plan is staged and compared with the stored one set-based, so only the judgments that changed are written.
+    private static readonly StagingTable Wanted = new(
+        "pairwise_wanted",
+        "grading_key VARCHAR, grader VARCHAR, item_uid VARCHAR, epoch INTEGER, first_condition VARCHAR, second_condition VARCHAR");
+
+    private const string SameJudgment = """
+        w.grader = p.grader AND w.item_uid = p.item_uid AND w.epoch = p.epoch AND w.first_condition = p.first_condition
+        AND w.second_condition = p.second_condition
+        """;
+
     private readonly DuckDBConnection _connection;
 
     internal PairwiseRepository(DuckDBConnection connection) => _connection = connection;
 
-    public void ReplacePlan(IReadOnlyList<PairwisePlanEntry> plan)
-    {
-        _connection.Execute("DELETE FROM pairwise_plan");
-        using var appender = _connection.CreateAppender("pairwise_plan");
-        foreach (var entry in plan)
-        {
-            appender.CreateRow().AppendValue(entry.GradingKey).AppendValue(entry.Grader).AppendValue(entry.ItemUid).AppendValue(entry.Epoch)
-                .AppendValue(entry.FirstCondition).AppendValue(entry.SecondCondition).EndRow();
-        }
-    }
+    /// <summary>
+    /// Makes the stored plan equal <paramref name="plan"/>: judgments no longer planned are deleted, those whose
+    /// grading changed (an answer regenerated, the judge edited) are updated in place, new ones inserted.
+    /// </summary>
+    public void ReplacePlan(IReadOnlyList<PairwisePlanEntry> plan) =>
+        Wanted.Write(
+            _connection,
+            plan,
+            static (row, entry) => row.AppendValue(entry.GradingKey).AppendValue(entry.Grader).AppendValue(entry.ItemUid).AppendValue(entry.Epoch)
+                .AppendValue(entry.FirstCondition).AppendValue(entry.SecondCondition),
+            static connection =>
+            {
+                connection.Execute($"DELETE FROM pairwise_plan p WHERE NOT EXISTS (SELECT 1 FROM {Wanted.Name} w WHERE {SameJudgment})");
+                connection.Execute($"UPDATE pairwise_plan p SET grading_key = w.grading_key FROM {Wanted.Name} w WHERE {SameJudgment} AND p.grading_key <> w.grading_key");
+                return connection.Execute(
+                    $"INSERT INTO pairwise_plan SELECT * FROM {Wanted.Name} w WHERE NOT EXISTS (SELECT 1 FROM pairwise_plan p WHERE {SameJudgment})");
+            });
 
     /// <summary>Every judgment of the plan with its stored verdict (score 1 first won, 0 second, 0.5 tie; null none).</summary>
     public IReadOnlyList<PairwiseJudgment> Judgments() =>

@@ -74,5 +74,6 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS pairwise_plan (
             grading_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL,
             first_condition VARCHAR NOT NULL, second_condition VARCHAR NOT NULL);
+        ALTER TABLE graders ADD COLUMN IF NOT EXISTS grader_key VARCHAR;
         """;
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace ItemEval.Runtime.Store;
+
+/// <summary>
+/// The grading plan a Grade run wants (every finished solution of the grid under every per-solution grader that applies),
+/// built set-based in temp tables beside the stored plan, so a small change to a big study costs in proportion to the
+/// change: a planned row keeps its stored grading key while its solution and grader are unchanged, and only rows new to
+/// the plan are keyed. It lives on a connection of its own, so its pending gradings stream from one query while the
+/// stage's connection stores gradings; <see cref="Apply"/> then writes only the plan rows that changed.
+/// </summary>
+public sealed class StagedGradingPlan : IDisposable
+{
+    private const string Wanted = "plan_wanted";
+
+    private const string SameRow = "w.cell_key = p.cell_key AND w.grader = p.grader";
+
+    // A planned grading runs when no stored grading stands for it: none, or an errored one (Grade's resume rule).
+    private const string IsPending =
+        $"NOT EXISTS (SELECT 1 FROM gradings g WHERE g.grading_key = w.grading_key AND g.status IS DISTINCT FROM '{GradingStatus.Error}')";
+
+    private static readonly StagingTable Graders = new("plan_graders", "grader VARCHAR, grader_key VARCHAR, ordinal INTEGER, scheme VARCHAR");
+
+    private static readonly StagingTable Keyed = new("plan_keyed", "cell_key VARCHAR, grader VARCHAR, grading_key VARCHAR");
+
+    private readonly DuckDBConnection _connection;
+    private readonly IReadOnlyList<PlannedGrader> _graders;
+
+    private StagedGradingPlan(DuckDBConnection connection, IReadOnlyList<PlannedGrader> graders)
+    {
+        _connection = connection;
+        _graders = graders;
+    }
+
+    /// <summary>Planned rows (solutions × the graders that apply to them).</summary>
+    public long Rows => Convert.ToInt64(_connection.Scalar($"SELECT count(*) FROM {Wanted}"), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Stages the plan of <paramref name="graders"/> over the stored solutions of the current grid. A row whose solution
+    /// was planned before under the same grader key keeps its grading key; <paramref name="keyOf"/> (cell key, grader
+    /// name → grading key) is asked only for the others.
+    /// </summary>
+    public static StagedGradingPlan Stage(StudyStore store, IReadOnlyList<PlannedGrader> graders, Func<string, string, string> keyOf)
+    {
+        // The same database as the store's (DuckDB.NET shares one instance per file), but its own transactions and temp tables.
+        var connection = new DuckDBConnection(store.Connection.ConnectionString);
+        try
+        {
+            connection.Open();
+            var rows = graders.SelectMany((grader, ordinal) => grader.Schemes.Select(scheme => (grader, ordinal, scheme)));
+            Graders.Write(connection, rows, static (row, grader) => row
+                    .AppendValue(grader.grader.Config.Name).AppendValue(grader.grader.Key).AppendValue(grader.ordinal).AppendValue(grader.scheme),
+                $"""
+                CREATE OR REPLACE TEMP TABLE {Wanted} AS
+                SELECT s.cell_key, pg.grader, pg.ordinal, p.grading_key, s.item_uid, c.condition_id, c.epoch
+                FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
+                JOIN items i ON i.item_uid = s.item_uid
+                JOIN {Graders.Name} pg ON pg.scheme IS NOT DISTINCT FROM i.scheme
+                LEFT JOIN graders gr ON gr.grader = pg.grader AND gr.grader_key = pg.grader_key
+                LEFT JOIN grading_plan p ON p.cell_key = s.cell_key AND p.grader = gr.grader
+                WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}')
+                """);
+
+            // Only the rows new to the plan (or under a changed grader) are keyed: the change, not the study.
+            var unkeyed = connection.Query($"SELECT cell_key, grader FROM {Wanted} WHERE grading_key IS NULL", reader => (Cell: reader.GetString(0), Grader: reader.GetString(1)))
+                .ToList();
+            Keyed.Write(connection, unkeyed, (row, planned) => row.AppendValue(planned.Cell).AppendValue(planned.Grader).AppendValue(keyOf(planned.Cell, planned.Grader)),
+                $"UPDATE {Wanted} w SET grading_key = k.grading_key FROM {Keyed.Name} k WHERE k.cell_key = w.cell_key AND k.grader = w.grader");
+            return new StagedGradingPlan(connection, graders);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The graders with at least one pending grading.</summary>
+    public IReadOnlySet<string> PendingGraders() =>
+        _connection.Query($"SELECT DISTINCT w.grader FROM {Wanted} w WHERE {IsPending}", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The pending gradings with their solutions, streamed from one query in solution order (only these solutions'
+    /// outputs are read). Enumerate it to the end or dispose it before <see cref="Apply"/>.
+    /// </summary>
+    public IEnumerable<PlannedGrading> Pending()
+    {
+        using var command = _connection.Prepare(
+            $"""
+            SELECT w.grading_key, w.grader, w.cell_key, w.item_uid, s.status, coalesce(s.output, ''), w.condition_id, w.epoch
+            FROM {Wanted} w JOIN solutions s ON s.cell_key = w.cell_key WHERE {IsPending}
+            ORDER BY w.cell_key, w.ordinal
+            """);
+        command.UseStreamingMode = true;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new PlannedGrading(
+                reader.GetString(0),
+                reader.GetString(1),
+                new GradableSolution(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5))
+                {
+                    ConditionId = reader.GetString(6),
+                    Epoch = reader.Int32At(7),
+                });
+        }
+    }
+
+    /// <summary>
+    /// Makes the stored graders and grading plan the staged ones, and the pairwise plan <paramref name="pairs"/>, in one
+    /// transaction: vanished rows are deleted, rekeyed ones updated in place, new ones inserted; the others are not written.
+    /// </summary>
+    public PlanChange Apply(IReadOnlyList<PairwisePlanEntry> pairs)
+    {
+        using var transaction = _connection.BeginTransaction();
+        _connection.Execute("DELETE FROM graders");
+        foreach (var grader in _graders)
+        {
+            _connection.Execute(
+                "INSERT INTO graders (grader, grader_type, scheme, options, grader_key) VALUES ($name, $type, $scheme, $options, $key)",
+                ("name", grader.Config.Name), ("type", grader.Config.Type), ("scheme", grader.Config.Scheme),
+                ("options", StoreJson.Write(grader.Config.Options)), ("key", grader.Key));
+        }
+
+        // Vanished rows go first and new ones last (arguments evaluate in the order written), as in DesignRepository.
+        var change = new PlanChange(
+            Rows,
+            Removed: _connection.Execute($"DELETE FROM grading_plan p WHERE NOT EXISTS (SELECT 1 FROM {Wanted} w WHERE {SameRow})"),
+            Rekeyed: _connection.Execute($"UPDATE grading_plan p SET grading_key = w.grading_key FROM {Wanted} w WHERE {SameRow} AND p.grading_key <> w.grading_key"),
+            Added: _connection.Execute(
+                $"INSERT INTO grading_plan SELECT w.cell_key, w.grader, w.grading_key FROM {Wanted} w WHERE NOT EXISTS (SELECT 1 FROM grading_plan p WHERE {SameRow})"));
+        new PairwiseRepository(_connection).ReplacePlan(pairs);
+        transaction.Commit();
+        return change;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

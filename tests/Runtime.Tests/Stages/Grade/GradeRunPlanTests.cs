@@ -1,0 +1,123 @@
+using System.Globalization;
+using ItemEval.Runtime.Grading;
+using ItemEval.Runtime.Providers;
+using ItemEval.Runtime.Stages;
+using ItemEval.Runtime.Stages.Grade;
+using ItemEval.Runtime.Store;
+using ItemEval.Runtime.Tests.Grading;
+
+namespace ItemEval.Runtime.Tests.Stages.Grade;
+
+/// <summary>
+/// Grade after a change to a graded study, on a real store: it grades only what the change made pending, writes only
+/// the plan rows that changed, and the stored plan is the one planned from scratch.
+/// </summary>
+public sealed class GradeRunPlanTests
+{
+    [Fact]
+    public async Task An_edited_template_grades_only_its_new_solutions_and_leaves_the_other_rows_as_they_were()
+    {
+        using var study = await GradedStudy();
+        var planBefore = PlanRows(study);
+        var gradingsBefore = GradingRows(study);
+
+        File.WriteAllText(Path.Combine(study.Directory, "prompts", "cot.txt"), "Reason it out. Q: {input}\n");
+        await Regenerate(study);
+        var counting = Passing();
+        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+
+        var planAfter = PlanRows(study);
+        var gradingsAfter = GradingRows(study);
+        Assert.Equal((10, 20), (result.NewGradings, result.PlannedGradings));
+        Assert.Equal(10, counting.Asked.Count);
+        Assert.All(counting.Asked, context => Assert.DoesNotContain(context.CellKey, planBefore.Keys.Select(row => row.Cell)));
+
+        // The plain template's ten rows are the rows they were (same rowid, same key); the cot rows are the new solutions'.
+        var kept = planAfter.Where(row => planBefore.ContainsKey(row.Key)).ToList();
+        Assert.Equal(10, kept.Count);
+        Assert.All(kept, row => Assert.Equal(planBefore[row.Key], row.Value));
+        Assert.All(gradingsBefore, grading => Assert.Equal(grading.Value, gradingsAfter[grading.Key]));
+        Assert.Equal(30, gradingsAfter.Count);
+        Assert.Equal(FromScratch(study), planAfter.ToDictionary(row => row.Key, row => row.Value.GradingKey));
+    }
+
+    [Fact]
+    public async Task A_changed_grader_rekeys_its_plan_rows_in_place_and_grades_them_again()
+    {
+        using var study = await GradedStudy();
+        var planBefore = PlanRows(study);
+
+        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace(
+            "type: numeric", "type: numeric\n    options: {tolerance: 0.01}", StringComparison.Ordinal));
+        var counting = Passing();
+        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+
+        var planAfter = PlanRows(study);
+        Assert.Equal((20, 20), (result.NewGradings, result.PlannedGradings));
+        Assert.Equal(planBefore.Keys.Order(), planAfter.Keys.Order());
+        Assert.All(planAfter, row => Assert.Equal(planBefore[row.Key].RowId, row.Value.RowId));
+        Assert.All(planAfter, row => Assert.NotEqual(planBefore[row.Key].GradingKey, row.Value.GradingKey));
+        Assert.Equal(FromScratch(study), planAfter.ToDictionary(row => row.Key, row => row.Value.GradingKey));
+    }
+
+    [Fact]
+    public async Task An_unchanged_study_grades_nothing_and_writes_no_plan_row()
+    {
+        using var study = await GradedStudy();
+        var planBefore = PlanRows(study);
+        var counting = Passing();
+
+        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+
+        Assert.Equal((0, 20), (result.NewGradings, result.PlannedGradings));
+        Assert.Empty(counting.Asked);
+        Assert.Equal(planBefore, PlanRows(study));
+    }
+
+    private static ScriptedGrader Passing() => new("numeric", (_, _, _) => Task.FromResult(ScriptedGrader.Pass));
+
+    private static async Task<TempStudy> GradedStudy()
+    {
+        var study = new TempStudy(items: 10);
+        study.Prepare();
+        await Regenerate(study);
+        await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+        return study;
+    }
+
+    /// <summary>ExpandGrid and Generate, as the targets before Grade run them after an edit.</summary>
+    private static async Task Regenerate(TempStudy study)
+    {
+        ExpandGridStage.Run(study.Context());
+        var client = new ScriptedClient((_, request, _) => Task.FromResult(ScriptedClient.Answer($"The answer is {request.Reference}.")));
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+    }
+
+    /// <summary>The stored plan by (cell, grader): its grading key and DuckDB rowid (which a rewrite would change).</summary>
+    private static Dictionary<(string Cell, string Grader), (string GradingKey, long RowId)> PlanRows(TempStudy study)
+    {
+        using var store = StudyStore.Open(study.Artifacts);
+        return store.Connection.Query(
+                "SELECT cell_key, grader, grading_key, rowid FROM grading_plan",
+                reader => (Key: (reader.GetString(0), reader.GetString(1)), Value: (reader.GetString(2), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture))))
+            .ToDictionary(row => row.Key, row => row.Value);
+    }
+
+    /// <summary>The stored gradings by key: rowid and when each was written (a re-grade would change both).</summary>
+    private static Dictionary<string, (long RowId, DateTime Created)> GradingRows(TempStudy study)
+    {
+        using var store = StudyStore.Open(study.Artifacts);
+        return store.Connection.Query(
+                "SELECT grading_key, rowid, created_at FROM gradings",
+                reader => (Key: reader.GetString(0), Value: (Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetDateTime(2))))
+            .ToDictionary(row => row.Key, row => row.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The plan as the in-memory planner (Status's and the estimate's) computes it from scratch.</summary>
+    private static Dictionary<(string Cell, string Grader), string> FromScratch(TempStudy study)
+    {
+        var loaded = LoadedStudy.Load(study.Context());
+        using var store = StudyStore.Open(study.Artifacts);
+        return GradePlans.For(loaded, store).Solutions.Entries.ToDictionary(entry => (entry.CellKey, entry.Grader), entry => entry.GradingKey);
+    }
+}
