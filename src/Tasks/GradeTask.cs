@@ -24,7 +24,8 @@ public sealed class GradeTask : StageTask
         var result = GradeStage.Run(context, CancellationToken);
         _onlyGradingFailures = true;
         GradingsHash = result.GradingsFingerprint;
-        Complete = result.FailedGradings == 0;
+        // Judge calls still in provider batches (--no-wait) leave Grade out of date, so a later run collects them.
+        Complete = result.FailedGradings == 0 && result.WaitingInBatches == 0;
     }
 
     /// <summary>Failed gradings are errors for the exit code but must not stop the export of the rest.</summary>

@@ -2,41 +2,50 @@ using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Catalog;
-using ItemEval.Runtime.Stages.Generate;
 
 namespace ItemEval.Runtime.Batches;
 
 /// <summary>
-/// The batch executor: per model, re-attaches to the batches earlier runs left in flight, submits the other cells in
-/// batches that fit the provider's limits and the money left under <c>max_usd</c>, then polls with backoff and collects
-/// each batch as it ends. A stop (Ctrl-C) while waiting leaves the batches running at the provider; <c>--no-wait</c>
-/// returns after one round of refreshing and collecting. Either way the next run picks up where things stand.
+/// The batch executor, for any stage's requests (Generate's cells, Grade's judge calls): per model, re-attaches to the
+/// batches earlier runs of the stage left in flight, submits the other requests in batches that fit the provider's
+/// limits and the money left under <c>max_usd</c>, then polls with backoff and collects each batch as it ends into
+/// what <paramref name="results"/> makes of a result. A stop (Ctrl-C) while waiting leaves the batches running at the
+/// provider; <c>--no-wait</c> returns after one round of refreshing and collecting. Either way the next run picks up
+/// where things stand.
 /// </summary>
-internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = null) : ICellExecutor
+internal sealed class BatchExecutor<TRequest, TRecord>(BatchContext context, IBatchResults<TRequest, TRecord> results, BatchLimits? limits = null)
+    where TRequest : IBatchRequest
 {
-    public async Task<BudgetExhaustedException?> RunAsync(IReadOnlyList<PlannedCell> cells, SolutionWriter writer, CancellationToken stop)
+    /// <returns>Null when every request was submitted (or the caller stopped); the budget stop when the cap held some back.</returns>
+    public async Task<BudgetExhaustedException?> RunAsync(IReadOnlyList<TRequest> requests, CancellationToken stop)
     {
-        var perModel = cells
-            .GroupBy(cell => cell.Condition.Model.Id, StringComparer.Ordinal)
-            .Select(group => RunModelAsync(group.First().Condition.Model, [.. group], writer, stop));
+        if (requests.Count == 0)
+        {
+            return null;
+        }
+
+        var perModel = requests
+            .GroupBy(request => request.Model.Id, StringComparer.Ordinal)
+            .Select(group => RunModelAsync(group.First().Model, [.. group], stop));
         var outcomes = await Task.WhenAll(perModel);
         return outcomes.FirstOrDefault(outcome => outcome is not null);
     }
 
-    private async Task<BudgetExhaustedException?> RunModelAsync(ModelConfig model, IReadOnlyList<PlannedCell> cells, SolutionWriter writer, CancellationToken stop)
+    private async Task<BudgetExhaustedException?> RunModelAsync(ModelConfig model, IReadOnlyList<TRequest> requests, CancellationToken stop)
     {
         using var api = ProviderBatchApis.For(model, context.Environment);
-        var submitter = new BatchSubmitter(context, api, model);
+        var submitter = new BatchSubmitter(context, api, model, results.Stage);
         var tracked = (await submitter.ReattachAsync(stop)).ToList();
-        var inFlight = context.Store(store => store.Batches.CellsInFlight());
-        var fresh = cells.Where(cell => !inFlight.Contains(cell.Cell.Key)).ToList();
+        var inFlight = context.Store(store => store.Batches.CellsInFlight(results.Stage));
+        var fresh = requests.Where(request => !inFlight.Contains(request.Key)).ToList();
         var exhausted = await SubmitAsync(model, api, fresh, submitter, tracked, stop);
-        await new BatchWaiter(context, api, model, writer).WaitAsync(tracked, cells.ToDictionary(cell => cell.Cell.Key, StringComparer.Ordinal), stop);
+        await new BatchWaiter<TRequest, TRecord>(context, api, model, results)
+            .WaitAsync(tracked, requests.ToDictionary(request => request.Key, StringComparer.Ordinal), stop);
         return exhausted;
     }
 
     private async Task<BudgetExhaustedException?> SubmitAsync(
-        ModelConfig model, IProviderBatchApi api, IReadOnlyList<PlannedCell> fresh, BatchSubmitter submitter, List<TrackedBatch> tracked, CancellationToken stop)
+        ModelConfig model, IProviderBatchApi api, IReadOnlyList<TRequest> fresh, BatchSubmitter submitter, List<TrackedBatch> tracked, CancellationToken stop)
     {
         Directory.CreateDirectory(context.FilesDirectory);
         decimal WorstCase(ModelRequest request) =>
@@ -51,13 +60,13 @@ internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = 
             try
             {
                 reservation = file.Entries.Count == 0
-                    ? throw new BudgetExhaustedException(context.Reservations.Committed, context.MaxUsd ?? 0m, WorstCase(CellRunner.RequestFor(fresh[next].Cell, fresh[next].Condition, fresh[next].Item)))
+                    ? throw new BudgetExhaustedException(context.Reservations.Committed, context.MaxUsd ?? 0m, WorstCase(fresh[next].Request()))
                     : await context.Reservations.ReserveAsync(file.WorstCaseUsd, stop);
             }
             catch (BudgetExhaustedException budget)
             {
                 File.Delete(path);
-                context.Reporter.Info($"{fresh.Count - next} cells of {model.Id} not submitted: their worst case would cross max_usd");
+                context.Reporter.Info($"{fresh.Count - next} requests of {model.Id} not submitted: their worst case would cross max_usd");
                 return budget;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -73,10 +82,10 @@ internal sealed class BatchExecutor(BatchContext context, BatchLimits? limits = 
             }
             catch (Exception refused) when (refused is BatchApiException or HttpRequestException)
             {
-                // The batch row stays "submitting": the next run adopts it if the provider created it, else frees its cells.
+                // The batch row stays "submitting": the next run adopts it if the provider created it, else frees its requests.
                 context.Reporter.Report(Diagnostic.Warning(
                     DiagnosticCodes.BatchNotSubmitted,
-                    $"{model.Id}: a batch of {file.Entries.Count} requests could not be submitted ({refused.Message}); its cells stay pending and the next Generate resolves it",
+                    $"{model.Id}: a batch of {file.Entries.Count} requests could not be submitted ({refused.Message}); its requests stay pending and the next run resolves it",
                     model.Location));
                 break;
             }

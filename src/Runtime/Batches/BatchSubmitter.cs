@@ -10,16 +10,20 @@ namespace ItemEval.Runtime.Batches;
 /// killed at any step leaves a row the next run resolves: adopted from the provider's recent batches when it was
 /// created there, abandoned (its cells free again) when it never was.
 /// </summary>
-internal sealed class BatchSubmitter(BatchContext context, IProviderBatchApi api, ModelConfig model)
+/// <param name="stage">The stage the batches hold results for (<see cref="BatchStage"/>): it re-attaches only to its own.</param>
+internal sealed class BatchSubmitter(BatchContext context, IProviderBatchApi api, ModelConfig model, string stage)
 {
     /// <summary>Stores, uploads and creates one batch from a written input file; the file is deleted once the batch exists.</summary>
     public async Task<TrackedBatch> SubmitAsync(BatchFile file, SpendReservation reservation)
     {
         var submission = "sub_" + Guid.NewGuid().ToString("N");
-        context.Reporter.Detail($"batch input for {model.Id} written: {file.Entries.Count} requests, {file.Bytes} bytes");
+        context.Reporter.Detail($"{stage} batch input for {model.Id} written: {file.Entries.Count} requests, {file.Bytes} bytes");
         context.Store(store => store.InTransaction(() => store.Batches.Add(
-            new StoredBatch(submission, model.Provider, model.Id, null, null, "submitting", file.Entries.Count, file.WorstCaseUsd, 0, 0, DateTime.UtcNow),
-            file.Entries.Select(entry => (entry.CustomId, entry.Cell.Cell.Key)))));
+            new StoredBatch(submission, model.Provider, model.Id, null, null, "submitting", file.Entries.Count, file.WorstCaseUsd, 0, 0, DateTime.UtcNow)
+            {
+                Stage = stage,
+            },
+            file.Entries.Select(entry => (entry.CustomId, entry.Key)))));
 
         // Once stored, the submission finishes whatever the stop: a half-submitted batch helps nobody.
         var fileId = await api.UploadAsync(file.Path, CancellationToken.None);
@@ -47,7 +51,7 @@ internal sealed class BatchSubmitter(BatchContext context, IProviderBatchApi api
     public async Task<IReadOnlyList<TrackedBatch>> ReattachAsync(CancellationToken stop)
     {
         var tracked = new List<TrackedBatch>();
-        foreach (var stored in context.Store(store => store.Batches.InFlight(model.Id)))
+        foreach (var stored in context.Store(store => store.Batches.InFlight(model.Id, stage)))
         {
             var batchId = stored.BatchId;
             if (batchId is null)

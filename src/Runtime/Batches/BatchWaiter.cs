@@ -1,5 +1,4 @@
 using ItemEval.Runtime.Config;
-using ItemEval.Runtime.Stages.Generate;
 
 namespace ItemEval.Runtime.Batches;
 
@@ -7,11 +6,12 @@ namespace ItemEval.Runtime.Batches;
 /// Polls a model's batches with backoff, stores each status as it is read (Status shows it), reports progress per batch,
 /// and collects each one as it ends. A stop while waiting leaves the batches running at the provider and says so.
 /// </summary>
-internal sealed class BatchWaiter(BatchContext context, IProviderBatchApi api, ModelConfig model, SolutionWriter writer)
+internal sealed class BatchWaiter<TRequest, TRecord>(BatchContext context, IProviderBatchApi api, ModelConfig model, IBatchResults<TRequest, TRecord> results)
+    where TRequest : IBatchRequest
 {
-    public async Task WaitAsync(IReadOnlyList<TrackedBatch> batches, IReadOnlyDictionary<string, PlannedCell> planned, CancellationToken stop)
+    public async Task WaitAsync(IReadOnlyList<TrackedBatch> batches, IReadOnlyDictionary<string, TRequest> planned, CancellationToken stop)
     {
-        var collector = new BatchCollector(context, api, model, writer);
+        var collector = new BatchCollector<TRequest, TRecord>(context, api, model, results);
         var interval = context.Polling.First;
         try
         {
@@ -41,11 +41,13 @@ internal sealed class BatchWaiter(BatchContext context, IProviderBatchApi api, M
         {
             context.Reporter.Info(
                 $"{running.Count} batch(es) of {model.Id} still running at the provider ({string.Join(", ", running)}): " +
-                "run Generate again to collect them; nothing is submitted or paid twice");
+                $"run {StageName(results.Stage)} again to collect them; nothing is submitted or paid twice");
         }
     }
 
-    private async Task RefreshAsync(TrackedBatch batch, BatchCollector collector, IReadOnlyDictionary<string, PlannedCell> planned, CancellationToken stop)
+    private static string StageName(string stage) => stage == Store.BatchStage.Grade ? "Grade" : "Generate";
+
+    private async Task RefreshAsync(TrackedBatch batch, BatchCollector<TRequest, TRecord> collector, IReadOnlyDictionary<string, TRequest> planned, CancellationToken stop)
     {
         ProviderBatch current;
         try

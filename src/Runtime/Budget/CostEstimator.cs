@@ -25,14 +25,15 @@ public static class CostEstimator
 
     /// <summary>
     /// Prices judge calls per grader and judged condition, by the same rules as generation: the judge lane's output
-    /// estimate, or the grader's observed mean once it has stored gradings. Judges are asked interactively (no batch
-    /// discount: judge batching is not wired).
+    /// estimate, or the grader's observed mean once it has stored gradings; judge models Grade batches at the batch rate.
     /// </summary>
     /// <param name="observed">Stored judge output per grader name.</param>
-    public static CostEstimate EstimateJudges(IEnumerable<PendingCall> calls, PriceTable prices, EstimatePolicy policy, IReadOnlyDictionary<string, ObservedOutput> observed) =>
+    /// <param name="batched">Whether a judge model's calls go to its provider's batch API (null: none do).</param>
+    public static CostEstimate EstimateJudges(
+        IEnumerable<PendingCall> calls, PriceTable prices, EstimatePolicy policy, IReadOnlyDictionary<string, ObservedOutput> observed, Func<string, bool>? batched = null) =>
         new(calls.GroupBy(call => (Grader: call.Grader ?? "", call.ConditionId, call.Model))
             .OrderBy(group => group.Key.Grader, StringComparer.Ordinal).ThenBy(group => group.Key.ConditionId, StringComparer.Ordinal)
-            .Select(group => Line(group.Key.ConditionId, group.Key.Model, group.ToList(), prices, observed.GetValueOrDefault(group.Key.Grader), batched: false)
+            .Select(group => Line(group.Key.ConditionId, group.Key.Model, group.ToList(), prices, observed.GetValueOrDefault(group.Key.Grader), batched?.Invoke(group.Key.Model) == true)
                 with { Stage = CostLine.JudgeStage, Grader = group.Key.Grader })
             .ToList(), policy);
 

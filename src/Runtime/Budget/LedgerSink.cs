@@ -9,7 +9,8 @@ namespace ItemEval.Runtime.Budget;
 /// flight, tagged with the stage's kind (<c>generate</c>, <c>judge</c>, …); the stage's single writer drains it into the
 /// store with the results, so the ledger and the provider's invoice list the same calls.
 /// </summary>
-public sealed class LedgerSink(string runId, string kind)
+/// <param name="batch">Its entries are answers of a provider batch (billed at the batch rate).</param>
+public sealed class LedgerSink(string runId, string kind, bool batch = false)
 {
     private readonly ConcurrentQueue<LedgerEntry> _entries = new();
 
@@ -18,6 +19,7 @@ public sealed class LedgerSink(string runId, string kind)
             runId, kind, request.CellKey, request.Model, usage?.InputTokens ?? 0, (usage?.OutputTokens ?? 0) + (usage?.ReasoningTokens ?? 0), usd)
         {
             Unconfirmed = usage is null,
+            Batch = batch,
         });
 
     /// <summary>A response served from the cache: $0, with the tokens it would have cost.</summary>

@@ -83,7 +83,7 @@ internal static class JudgeSection
 
     /// <summary>
     /// <c>model: provider/name</c> (with the options of that model in design.models, if it is there) or
-    /// <c>model: {id, options}</c>; the grader's <c>lane:</c> becomes the model's only lane.
+    /// <c>model: {id, options, batch}</c>; the grader's <c>lane:</c> becomes the model's only lane.
     /// </summary>
     private static ModelConfig? Model(ConfigReader reader, YamlMappingNode map, string what, DesignConfig design)
     {
@@ -94,15 +94,19 @@ internal static class JudgeSection
 
         string? id;
         IReadOnlyDictionary<string, string> modelOptions;
+        BatchMode? batch;
         if (node is YamlMappingNode modelMap && reader.Mapping(modelMap, $"{what} model", StudySchema.JudgeModel) is { } mapping)
         {
             id = reader.String(mapping, "id", $"{what} model", required: true);
             modelOptions = id is null ? new Dictionary<string, string>() : ModelOptionsSection.Read(reader, mapping, id);
+            batch = BatchSection.Mode(reader, mapping, $"{what} model");
         }
         else
         {
             id = reader.Scalar(node, $"{what}.model", "provider/model or {id, options}");
-            modelOptions = design.Models.FirstOrDefault(model => model.Id == id)?.Options ?? new Dictionary<string, string>();
+            var designed = design.Models.FirstOrDefault(model => model.Id == id);
+            modelOptions = designed?.Options ?? new Dictionary<string, string>();
+            batch = designed?.Batch;
         }
 
         if (id is null)
@@ -118,7 +122,7 @@ internal static class JudgeSection
         }
 
         var location = reader.At(node);
-        return new ModelConfig(id, [new LaneConfig("judge", lane, location)], modelOptions, location);
+        return new ModelConfig(id, [new LaneConfig("judge", lane, location)], modelOptions, location) { Batch = batch };
     }
 
     private static JudgeScale? Scale(ConfigReader reader, YamlNode node, string? name)

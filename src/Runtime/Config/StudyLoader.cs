@@ -66,7 +66,7 @@ public static partial class StudyLoader
         {
             Batch = BatchSection.Read(reader, root),
         };
-        BatchSection.Check(reader, config.Batch, config.Design.Models);
+        BatchSection.Check(reader, config.Batch, config.Design.Models.Concat(config.Graders.Select(grader => grader.Judge?.Model).OfType<ModelConfig>()).DistinctBy(model => (model.Id, model.Location)));
         if (reader.Diagnostics.Count > 0)
         {
             throw new StudyException(reader.Diagnostics.OrderBy(diagnostic => diagnostic.Location?.Line ?? 0).ToList());

@@ -9,6 +9,7 @@ using ItemEval.Runtime.Providers.Metering;
 using ItemEval.Runtime.Providers.Pipeline;
 using ItemEval.Runtime.Providers.Transcripts;
 using ItemEval.Runtime.Stages.Generate;
+using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
 
@@ -68,11 +69,13 @@ public static class GenerateStage
 
             var planned = remaining.Select(cell => new PlannedCell(cell, conditions[cell.ConditionId], items[cell.ItemUid])).ToList();
             var routes = BatchRoutes.Split(planned, study.Config.Batch, scope.Policy.Batch, inBatches, context.Reporter);
-            var batches = new BatchExecutor(new BatchContext(
-                run, study.Config.Name, context.ArtifactsDirectory, environment, prices, meter.Reservations, budget.MaxUsd, cache,
-                transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait));
+            var batches = new BatchExecutor<PlannedCell, SolutionRecord>(
+                new BatchContext(
+                    run, study.Config.Name, context.ArtifactsDirectory, environment, prices, meter.Reservations, budget.MaxUsd, cache,
+                    transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait),
+                new SolutionBatchResults(writer, run.RunId));
             var outcomes = await Task.WhenAll(
-                new InteractiveExecutor(runner).RunAsync(routes.Interactive, writer, stop), batches.RunAsync(routes.Batched, writer, stop));
+                new InteractiveExecutor(runner).RunAsync(routes.Interactive, writer, stop), batches.RunAsync(routes.Batched, stop));
             exhausted = outcomes.FirstOrDefault(outcome => outcome is not null);
         }
         finally

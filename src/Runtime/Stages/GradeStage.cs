@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Batches;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Grading;
@@ -40,6 +41,7 @@ public static class GradeStage
         using var judgeRun = plans.JudgesPending
             ? new JudgeRun(context, run, study, judges, judgeProviders)
             : null;
+        var routes = JudgeRoutes.Split(plans.Pending, byName, judgeRun?.Session, context, study, store);
         var graded = 0;
         var failed = 0;
         var ticker = new ProgressTicker(context.Reporter);
@@ -55,25 +57,37 @@ public static class GradeStage
         BudgetExhaustedException? exhausted = null;
         try
         {
-            await Parallel.ForEachAsync(
-                plans.Pending,
-                new ParallelOptions { MaxDegreeOfParallelism = GradingsInFlight, CancellationToken = stopStarting.Token },
-                async (pending, token) =>
-                {
-                    try
+            // Judge calls routed to a provider batch go through the batch executor beside the interactive loop.
+            var batched = judgeRun is null || routes.Batched.Count == 0
+                ? Task.FromResult<BudgetExhaustedException?>(null)
+                : new BatchExecutor<JudgeBatchRequest, GradingRecord>(judgeRun.Batches, new JudgeBatchResults(writer, run.RunId)).RunAsync(routes.Batched, stop);
+            try
+            {
+                await Parallel.ForEachAsync(
+                    routes.Interactive,
+                    new ParallelOptions { MaxDegreeOfParallelism = GradingsInFlight, CancellationToken = stopStarting.Token },
+                    async (pending, token) =>
                     {
-                        await writer.AddAsync(Record(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], judgeRun?.Session, token), run.RunId));
-                    }
-                    catch (BudgetExhaustedException budget)
-                    {
-                        Interlocked.CompareExchange(ref exhausted, budget, null);
-                        await stopStarting.CancelAsync();
-                    }
-                });
-        }
-        catch (OperationCanceledException) when (stopStarting.IsCancellationRequested)
-        {
-            // Reported below, once what was graded is stored.
+                        try
+                        {
+                            await writer.AddAsync(GradingRecords.From(pending, await OutcomeAsync(pending, byName[pending.Grader.Name], judgeRun?.Session, token), run.RunId));
+                        }
+                        catch (BudgetExhaustedException budget)
+                        {
+                            Interlocked.CompareExchange(ref exhausted, budget, null);
+                            await stopStarting.CancelAsync();
+                        }
+                    });
+            }
+            catch (OperationCanceledException) when (stopStarting.IsCancellationRequested)
+            {
+                // Reported below, once what was graded is stored.
+            }
+            finally
+            {
+                // The batches' collection writes through the same writer: it finishes before the writer does.
+                Interlocked.CompareExchange(ref exhausted, await batched, null);
+            }
         }
         finally
         {
@@ -98,10 +112,12 @@ public static class GradeStage
         // Only now, with every grading stored, does the plan exports join through change (only its changed rows).
         plans.Apply();
         var planned = plans.Planned;
-        context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {planned - graded} already graded");
+        var waiting = routes.Batched.Count == 0 ? 0 : store.Batches.CellsInFlight(BatchStage.Grade).Count;
+        context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {planned - graded - waiting} already graded" +
+            (waiting > 0 ? $", {waiting} waiting in provider batches (run Grade again to collect them)" : ""));
         ReportFailures(context, store.Gradings.Failures());
         run.Succeeded();
-        return new GradeResult(graded, planned, store.Gradings.Fingerprint(), failed);
+        return new GradeResult(graded, planned, store.Gradings.Fingerprint(), failed, waiting);
     }
 
     private static async ValueTask<GradeOutcome> OutcomeAsync(PendingGrading pending, IGrader grader, JudgeSession? judges, CancellationToken token)
@@ -113,25 +129,13 @@ public static class GradeStage
 
         try
         {
-            return await grader.GradeAsync(new GradingContext(pending.Solution.CellKey, pending.Solution.Output, pending.Item, pending.Grader, judges, pending.Second?.Output), token);
+            return await grader.GradeAsync(pending.Context(judges), token);
         }
         catch (Exception error) when (error is not OutOfMemoryException and not BudgetExhaustedException && !(error is OperationCanceledException && token.IsCancellationRequested))
         {
             return GradeOutcome.Failed(error.Message);
         }
     }
-
-    private static GradingRecord Record(PendingGrading pending, GradeOutcome outcome, string runId) =>
-        new(pending.GradingKey, pending.Solution.CellKey, pending.Grader.Name, pending.Grader.Type, outcome.Status, outcome.Score,
-            outcome.Passed, outcome.Extracted, outcome.Detail, outcome.Error, outcome.Usd, outcome.InputTokens, outcome.OutputTokens,
-            outcome.Transcript, runId)
-        {
-            VerdictCode = outcome.VerdictCode,
-            RawText = outcome.RawText,
-            CacheReadTokens = outcome.CacheReadTokens,
-            CacheWriteTokens = outcome.CacheWriteTokens,
-            SecondCellKey = pending.Second?.CellKey,
-        };
 
     /// <summary>An error, so the Grade target stays out of date and the next build retries exactly these gradings.</summary>
     private static void ReportFailures(StageContext context, IReadOnlyList<GraderFailures> failures)

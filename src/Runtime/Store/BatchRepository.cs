@@ -10,6 +10,9 @@ public sealed class BatchRepository
 {
     private const string InFlightFilter = "state NOT IN ('collected', 'abandoned')";
 
+    /// <summary>A row of a store written before batches had a stage is Generate's.</summary>
+    private const string StageIs = $"coalesce(stage, '{BatchStage.Generate}') = $stage";
+
     private static readonly StagingTable CellStaging = new("batch_cell_batch", "submission_id VARCHAR, custom_id VARCHAR, cell_key VARCHAR");
 
     private readonly DuckDBConnection _connection;
@@ -21,10 +24,10 @@ public sealed class BatchRepository
     {
         _connection.Execute(
             """
-            INSERT INTO batches (submission_id, provider, model, input_file_id, batch_id, state, cells, worst_case_usd, created_at, updated_at)
-            VALUES ($submission, $provider, $model, NULL, NULL, $state, $cells, $worst, now(), now())
+            INSERT INTO batches (submission_id, provider, model, input_file_id, batch_id, state, cells, worst_case_usd, created_at, updated_at, stage)
+            VALUES ($submission, $provider, $model, NULL, NULL, $state, $cells, $worst, now(), now(), $stage)
             """,
-            ("submission", batch.SubmissionId), ("provider", batch.Provider), ("model", batch.Model), ("state", batch.State),
+            ("submission", batch.SubmissionId), ("stage", batch.Stage), ("provider", batch.Provider), ("model", batch.Model), ("state", batch.State),
             ("cells", batch.Cells), ("worst", batch.WorstCaseUsd));
         CellStaging.Write(
             _connection,
@@ -58,28 +61,40 @@ public sealed class BatchRepository
             "UPDATE batches SET state = 'abandoned', error = $reason, updated_at = now() WHERE submission_id = $submission",
             ("reason", reason), ("submission", submissionId));
 
-    /// <summary>Batches not yet collected (nor abandoned), oldest first; all models when <paramref name="model"/> is null.</summary>
-    public IReadOnlyList<StoredBatch> InFlight(string? model = null) =>
+    /// <summary>
+    /// Batches not yet collected (nor abandoned), oldest first; all models when <paramref name="model"/> is null, all
+    /// stages when <paramref name="stage"/> is.
+    /// </summary>
+    public IReadOnlyList<StoredBatch> InFlight(string? model = null, string? stage = null) =>
         _connection.Query(
                 $"""
-                SELECT submission_id, provider, model, input_file_id, batch_id, state, cells, worst_case_usd, done, errored, created_at
-                FROM batches WHERE {InFlightFilter} AND ($model IS NULL OR model = $model) ORDER BY created_at, submission_id
+                SELECT submission_id, provider, model, input_file_id, batch_id, state, cells, worst_case_usd, done, errored, created_at,
+                    coalesce(stage, '{BatchStage.Generate}')
+                FROM batches WHERE {InFlightFilter} AND ($model IS NULL OR model = $model) AND ($stage IS NULL OR {StageIs})
+                ORDER BY created_at, submission_id
                 """,
                 reader => new StoredBatch(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.NullableString(3), reader.NullableString(4),
-                    reader.GetString(5), reader.Int32At(6), reader.DecimalAt(7), reader.Int32At(8), reader.Int32At(9), reader.GetDateTime(10)),
-                ("model", model))
+                    reader.GetString(5), reader.Int32At(6), reader.DecimalAt(7), reader.Int32At(8), reader.Int32At(9), reader.GetDateTime(10))
+                {
+                    Stage = reader.GetString(11),
+                },
+                ("model", model), ("stage", stage))
             .ToList();
 
     /// <summary>The provider batch ids the study's submissions hold (none may be adopted by another submission).</summary>
     public IReadOnlySet<string> ProviderIds() =>
         _connection.Query("SELECT batch_id FROM batches WHERE batch_id IS NOT NULL", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Cell keys held by batches in flight: none of them may be sent again, in a batch or interactively.</summary>
-    public IReadOnlySet<string> CellsInFlight() =>
+    /// <summary>
+    /// Keys held by the stage's batches in flight (cell keys for Generate, grading keys for Grade): none of them may be
+    /// sent again, in a batch or interactively.
+    /// </summary>
+    public IReadOnlySet<string> CellsInFlight(string stage = BatchStage.Generate) =>
         _connection.Query(
-                $"SELECT cell_key FROM batch_cells WHERE submission_id IN (SELECT submission_id FROM batches WHERE {InFlightFilter})",
-                reader => reader.GetString(0))
+                $"SELECT cell_key FROM batch_cells WHERE submission_id IN (SELECT submission_id FROM batches WHERE {InFlightFilter} AND {StageIs})",
+                reader => reader.GetString(0),
+                ("stage", stage))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>custom_id → cell key of one batch.</summary>
@@ -91,7 +106,12 @@ public sealed class BatchRepository
             .ToDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal);
 
     /// <summary>Cells whose result from this batch is already stored (a collection cut short): never stored or paid twice.</summary>
-    public IReadOnlySet<string> StoredFrom(string submissionId) =>
+    public IReadOnlySet<string> SolutionsFrom(string submissionId) =>
         _connection.Query("SELECT cell_key FROM solutions WHERE batch_id = $submission", reader => reader.GetString(0), ("submission", submissionId))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Gradings whose judge answer from this batch is already stored: never stored or paid twice.</summary>
+    public IReadOnlySet<string> GradingsFrom(string submissionId) =>
+        _connection.Query("SELECT grading_key FROM gradings WHERE batch_id = $submission", reader => reader.GetString(0), ("submission", submissionId))
             .ToHashSet(StringComparer.Ordinal);
 }

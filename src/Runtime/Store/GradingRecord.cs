@@ -33,4 +33,7 @@ public sealed record GradingRecord(
 
     /// <summary>Pairwise: the solution in the second position (<see cref="CellKey"/> is in the first).</summary>
     public string? SecondCellKey { get; init; }
+
+    /// <summary>The batch submission the judge's answer came from (null for an interactive call or a scorer).</summary>
+    public string? BatchId { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed class GradingRepository
         grading_key VARCHAR, cell_key VARCHAR, grader VARCHAR, grader_type VARCHAR, status VARCHAR, score DOUBLE,
         passed BOOLEAN, extracted VARCHAR, detail VARCHAR, error VARCHAR, usd DECIMAL(18,6), input_tokens INTEGER,
         output_tokens INTEGER, transcript VARCHAR, run_id VARCHAR, verdict_code VARCHAR, raw_text VARCHAR,
-        cache_read_tokens INTEGER, cache_write_tokens INTEGER, second_cell_key VARCHAR
+        cache_read_tokens INTEGER, cache_write_tokens INTEGER, second_cell_key VARCHAR, batch_id VARCHAR
         """);
 
     private readonly DuckDBConnection _connection;
@@ -37,11 +37,11 @@ public sealed class GradingRepository
                 .AppendValue(record.Detail).AppendValue(record.Error).AppendValue(record.Usd).AppendValue(record.InputTokens)
                 .AppendValue(record.OutputTokens).AppendValue(record.Transcript).AppendValue(record.RunId)
                 .AppendValue(record.VerdictCode).AppendValue(record.RawText).AppendValue(record.CacheReadTokens)
-                .AppendValue(record.CacheWriteTokens).AppendValue(record.SecondCellKey),
+                .AppendValue(record.CacheWriteTokens).AppendValue(record.SecondCellKey).AppendValue(record.BatchId),
             """
             INSERT OR REPLACE INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,
                 detail, error, usd, input_tokens, output_tokens, transcript, run_id, verdict_code, raw_text,
-                cache_read_tokens, cache_write_tokens, second_cell_key, created_at)
+                cache_read_tokens, cache_write_tokens, second_cell_key, batch_id, created_at)
             SELECT *, now() FROM grading_batch
             """);
 

@@ -11,4 +11,7 @@ public sealed record LedgerEntry(string RunId, string Kind, string? CellKey, str
 
     /// <summary>Served from the response cache: nothing was sent, $0; the tokens say what it saved.</summary>
     public bool CacheHit { get; init; }
+
+    /// <summary>Answered through a provider's batch API, billed at the batch rate (kind says the stage: <c>batch</c> or <c>judge</c>).</summary>
+    public bool Batch { get; init; }
 }

@@ -9,7 +9,7 @@ public sealed class LedgerRepository
         "ledger_batch",
         """
         entry_id VARCHAR, run_id VARCHAR, kind VARCHAR, cell_key VARCHAR, model VARCHAR, input_tokens INTEGER,
-        output_tokens INTEGER, usd DECIMAL(18,6), unconfirmed BOOLEAN, cache_hit BOOLEAN
+        output_tokens INTEGER, usd DECIMAL(18,6), unconfirmed BOOLEAN, cache_hit BOOLEAN, batch BOOLEAN
         """);
 
     private readonly DuckDBConnection _connection;
@@ -26,10 +26,10 @@ public sealed class LedgerRepository
             static (row, entry) => row
                 .AppendValue(Guid.NewGuid().ToString("N")).AppendValue(entry.RunId).AppendValue(entry.Kind).AppendValue(entry.CellKey)
                 .AppendValue(entry.Model).AppendValue(entry.InputTokens).AppendValue(entry.OutputTokens).AppendValue(entry.Usd)
-                .AppendValue(entry.Unconfirmed).AppendValue(entry.CacheHit),
+                .AppendValue(entry.Unconfirmed).AppendValue(entry.CacheHit).AppendValue(entry.Batch),
             """
-            INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed, cache_hit)
-            SELECT entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, now(), unconfirmed, cache_hit FROM ledger_batch
+            INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed, cache_hit, batch)
+            SELECT entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, now(), unconfirmed, cache_hit, batch FROM ledger_batch
             """);
 
     /// <summary>Everything that may have been billed; unconfirmed attempts count at their worst case.</summary>

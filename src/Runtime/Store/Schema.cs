@@ -75,5 +75,8 @@ internal static class Schema
             grading_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL,
             first_condition VARCHAR NOT NULL, second_condition VARCHAR NOT NULL);
         ALTER TABLE graders ADD COLUMN IF NOT EXISTS grader_key VARCHAR;
+        ALTER TABLE batches ADD COLUMN IF NOT EXISTS stage VARCHAR DEFAULT 'generate';
+        ALTER TABLE gradings ADD COLUMN IF NOT EXISTS batch_id VARCHAR;
+        ALTER TABLE ledger ADD COLUMN IF NOT EXISTS batch BOOLEAN DEFAULT false;
         """;
 }

@@ -25,4 +25,7 @@ public sealed record StoredBatch(
 {
     /// <summary>States after which the batch holds no cell: its results are stored, or it never existed at the provider.</summary>
     public static readonly string[] Settled = ["collected", "abandoned"];
+
+    /// <summary>The stage whose results the batch holds (<see cref="BatchStage"/>).</summary>
+    public string Stage { get; init; } = BatchStage.Generate;
 }

@@ -25,10 +25,10 @@ public sealed class JudgeSession(ModelClientRouter clients, PriceTable prices, T
     /// Asks the grader's judge model. A transport failure throws (the grading is stored as an error and asked again on
     /// the next Grade); any answer, however unreadable, returns.
     /// </summary>
-    public async Task<JudgeAnswer> AskAsync(GradingContext context, ChatMessage prompt, JudgeCue cue, CancellationToken cancellationToken)
+    public async Task<JudgeAnswer> AskAsync(GradingContext context, JudgeCall call, CancellationToken cancellationToken)
     {
         var judge = context.Grader.Judge!;
-        var request = RequestFor(judge, prompt, context.Item.Target, context.CellKey, cue);
+        var request = RequestFor(context, call);
         try
         {
             var response = await clients.For(judge.Model).CompleteAsync(request, cancellationToken);
@@ -44,4 +44,8 @@ public sealed class JudgeSession(ModelClientRouter clients, PriceTable prices, T
             throw;
         }
     }
+
+    /// <summary>The request one grading's judge call sends, interactively or as a line of a provider batch.</summary>
+    public static ModelRequest RequestFor(GradingContext context, JudgeCall call) =>
+        RequestFor(context.Grader.Judge!, call.Prompt, context.Item.Target, context.CellKey, call.Cue);
 }

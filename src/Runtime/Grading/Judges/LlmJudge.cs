@@ -12,14 +12,27 @@ public abstract class LlmJudge : IGrader
     {
         var session = context.Judges
             ?? throw new InvalidOperationException($"grader '{context.Grader.Name}' is a judge but the Grade run has no judge session");
-        var judge = context.Grader.Judge!;
-        var prompt = session.PromptFor(context.Grader);
-        var answers = Answers(context);
-        var message = JudgeRenderer.Render(prompt, context.Item, answers, Statement(context, prompt));
-        var cue = new Providers.JudgeCue(Type, context.Output, context.SecondOutput, context.Item.Target, judge.Scale, prompt.RatingFormat);
-        var answer = await session.AskAsync(context, message, cue, cancellationToken);
-        return Grade(context, answer, Parse(context, answer.Response.Text, answer.Response.FinishReason));
+        var answer = await session.AskAsync(context, Call(context), cancellationToken);
+        return Conclude(context, answer);
     }
+
+    /// <summary>
+    /// The call this grading makes: the judge's prompt rendered for the item and the judged answer(s), and the cue a mock
+    /// judge answers by. Grade sends it interactively (<see cref="GradeAsync"/>) or in a provider batch.
+    /// </summary>
+    public JudgeCall Call(GradingContext context)
+    {
+        var session = context.Judges
+            ?? throw new InvalidOperationException($"grader '{context.Grader.Name}' is a judge but the Grade run has no judge session");
+        var prompt = session.PromptFor(context.Grader);
+        var message = JudgeRenderer.Render(prompt, context.Item, Answers(context), Statement(context, prompt));
+        var cue = new Providers.JudgeCue(Type, context.Output, context.SecondOutput, context.Item.Target, context.Grader.Judge!.Scale, prompt.RatingFormat);
+        return new JudgeCall(message, cue);
+    }
+
+    /// <summary>The grading a judge's answer gives, by the judge's contract (however the answer came: interactively or from a batch).</summary>
+    public GradeOutcome Conclude(GradingContext context, JudgeAnswer answer) =>
+        Grade(context, answer, Parse(context, answer.Response.Text, answer.Response.FinishReason));
 
     /// <summary>The judged answer(s) by placeholder name.</summary>
     protected virtual IReadOnlyDictionary<string, string> Answers(GradingContext context) =>

@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Batches;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Datasets;
@@ -72,6 +73,19 @@ internal sealed class JudgeCalls
             .Where(grading => grading.Solution.Status == SolutionStatus.Done)
             .Concat(PairwisePlan.For(solutions, items, pairwise, study.Conditions, study.JudgePrompts, finished).Pending);
         return pending.Select(calls.Call).ToList();
+    }
+
+    /// <summary>
+    /// The judge models whose pending calls Grade will send as batch jobs, by the rule it routes by (judge calls counted
+    /// per judge model against <c>batch_min_cells</c>).
+    /// </summary>
+    public static HashSet<string> Batched(LoadedStudy study, PolicyScope scope, IReadOnlyList<PendingCall> calls)
+    {
+        var callsPerModel = calls.CountBy(call => call.Model).ToDictionary(StringComparer.Ordinal);
+        return study.Config.Graders.Select(grader => grader.Judge?.Model).OfType<ModelConfig>().DistinctBy(model => model.Id)
+            .Where(model => BatchRoutes.Decide(model, callsPerModel.GetValueOrDefault(model.Id), study.Config.Batch, scope.Policy.Batch) == BatchRoute.Batch)
+            .Select(model => model.Id)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private PendingCall Call(PendingGrading grading)

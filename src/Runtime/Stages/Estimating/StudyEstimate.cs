@@ -53,11 +53,12 @@ internal sealed class StudyEstimate
         var grid = withGrid ? CostEstimator.Estimate(calls.Grid(store), prices, policy, observed, batched.Contains) : null;
 
         var judged = EstimateEvidence.JudgeOutputs(store);
-        var judge = CostEstimator.EstimateJudges(JudgeCalls.Of(study, store, items, pendingCells, wholeGrid: false), prices, policy, judged);
+        var judgeCalls = JudgeCalls.Of(study, store, items, pendingCells, wholeGrid: false);
+        var judge = CostEstimator.EstimateJudges(judgeCalls, prices, policy, judged, JudgeCalls.Batched(study, scope, judgeCalls).Contains);
         // The grid's unanswered cells are read only for a study with judges (Estimate on a large study stays quick).
         var judgeGrid = !withGrid ? null : CostEstimator.EstimateJudges(
             study.Config.Graders.Any(grader => grader.Judge is not null) ? JudgeCalls.Of(study, store, items, calls.WithCells(store.Solutions.Pending(rerunEmpty: false)), wholeGrid: true) : [],
-            prices, policy, judged);
+            prices, policy, judged, JudgeCalls.Batched(study, scope, judgeCalls).Contains);
         return new StudyEstimate(pending, grid, judge, judgeGrid, charsPerToken);
     }
 

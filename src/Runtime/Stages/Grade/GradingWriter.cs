@@ -5,7 +5,8 @@ namespace ItemEval.Runtime.Stages.Grade;
 
 /// <summary>
 /// The one writer of a Grade run: graders finish side by side, and this stores their gradings as they arrive, in short
-/// transactions, so a cancelled or crashed Grade keeps everything graded before it stopped.
+/// transactions, so a cancelled or crashed Grade keeps everything graded before it stopped. A judge batch's collection
+/// stores through it too (<see cref="WriteNow"/>), so the tallies count both.
 /// </summary>
 internal sealed class GradingWriter
 {
@@ -15,7 +16,7 @@ internal sealed class GradingWriter
     private readonly Task _loop;
     private readonly Budget.LedgerSink? _ledger;
 
-    /// <param name="written">Called on the writer's thread after each stored batch (tallies, progress).</param>
+    /// <param name="written">Called after each stored batch (tallies, progress), one call at a time.</param>
     /// <param name="ledger">The judges' ledger entries, stored with the gradings (null when no grader is a judge).</param>
     public GradingWriter(StageRun run, Action<IReadOnlyList<GradingRecord>> written, Budget.LedgerSink? ledger = null)
     {
@@ -36,29 +37,51 @@ internal sealed class GradingWriter
         // Attempts billed for gradings that were never stored (a cancelled call) still belong in the books.
         if (_ledger?.Drain() is { Count: > 0 } entries)
         {
-            _run.Store.InTransaction(() => _run.Store.Ledger.AddAll(entries));
+            lock (_run)
+            {
+                _run.Store.InTransaction(() => _run.Store.Ledger.AddAll(entries));
+            }
         }
     }
+
+    /// <summary>
+    /// Stores gradings now with ledger entries of their own (a judge batch's) in one transaction, together with
+    /// <paramref name="alsoInTransaction"/>: a crash keeps all of it or none, so a judge answer is never booked twice.
+    /// </summary>
+    public void WriteNow(IReadOnlyList<GradingRecord> gradings, IReadOnlyList<LedgerEntry> ledger, Action<StudyStore>? alsoInTransaction) =>
+        Write(gradings, ledger, alsoInTransaction);
 
     private async Task StoreAllAsync()
     {
         var reader = _gradings.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            var batch = await WriteBatches.CollectAsync(reader);
-            var entries = _ledger?.Drain() ?? [];
+            Write(await WriteBatches.CollectAsync(reader), [], null);
+        }
+    }
+
+    /// <remarks>Holds the run: a judge batch's collection writes from another thread on the same connection.</remarks>
+    private void Write(IReadOnlyList<GradingRecord> gradings, IReadOnlyList<LedgerEntry> ownLedger, Action<StudyStore>? alsoInTransaction)
+    {
+        var entries = ownLedger.Count == 0 ? _ledger?.Drain() ?? [] : [.. _ledger?.Drain() ?? [], .. ownLedger];
+        lock (_run)
+        {
             _run.Store.InTransaction(() =>
             {
-                _run.Store.Gradings.SaveAll(batch);
+                _run.Store.Gradings.SaveAll(gradings);
                 if (entries.Count > 0)
                 {
                     _run.Store.Ledger.AddAll(entries);
                 }
+
+                alsoInTransaction?.Invoke(_run.Store);
             });
 
             // For Status in another process, which cannot open the store while this run holds it.
             _run.Progress.PublishIfDue(_run.Store);
-            _written(batch);
+
+            // Inside the lock: the tallies are counted from both writing threads.
+            _written(gradings);
         }
     }
 }

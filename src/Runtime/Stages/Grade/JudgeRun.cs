@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Batches;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Grading.Judges;
@@ -14,7 +15,8 @@ namespace ItemEval.Runtime.Stages.Grade;
 /// <summary>
 /// The judges' side of a Grade run: the same model-call pipeline as Generate (response cache, retries, rate limits,
 /// spend reservation against <c>max_usd</c> counting what was already spent, ledger kind <c>judge</c>, attempt
-/// timeout), the run's transcript file, and the <see cref="JudgeSession"/> the judges call through.
+/// timeout), the run's transcript file, the <see cref="JudgeSession"/> the judges call through, and the batch executor's
+/// context for judge calls sent as provider batches.
 /// </summary>
 internal sealed class JudgeRun : IDisposable
 {
@@ -36,6 +38,10 @@ internal sealed class JudgeRun : IDisposable
         var prices = StagePrices.Load(context, study, mayRefresh: false);
         Ledger = new LedgerSink(run.RunId, "judge");
         var meter = new SpendMeter(prices, new SpendReservations(budget.MaxUsd, run.Store.Ledger.TotalUsd()), Ledger);
+        // Judge batches hold their worst case in the same reservations, priced from the same tables.
+        Batches = new BatchContext(
+            run, study.Config.Name, context.ArtifactsDirectory, environment, prices, meter.Reservations, budget.MaxUsd, _cache,
+            _transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait);
         var retries = new RetryReporter(new ProgressTicker(context.Reporter));
         var clients = new ModelClientRouter(model => _pipeline.Build(
             model, environment, _cache, readCache: !context.Options.NoCache, meter, retries, context.Retries, providers?.For(model)));
@@ -45,6 +51,9 @@ internal sealed class JudgeRun : IDisposable
     public JudgeSession Session { get; }
 
     public LedgerSink Ledger { get; }
+
+    /// <summary>What the batch executor works with when judge calls go to a provider's batch API.</summary>
+    public BatchContext Batches { get; }
 
     public void Dispose()
     {

@@ -38,7 +38,8 @@ internal static class JudgedStudy
 
     /// <param name="conditions">Lanes l1, l2, … of the generating model (they differ in temperature only).</param>
     /// <param name="stepByStep">Adds the template <c>cot</c> ("Think step by step. Q: …") beside <c>plain</c> ("Q: …").</param>
-    public static TempStudy Create(string baseUrl, string graders, int items = 8, int conditions = 1, bool stepByStep = false)
+    /// <param name="environment">The process environment the stages see (default: the fake server's keys).</param>
+    public static TempStudy Create(string baseUrl, string graders, int items = 8, int conditions = 1, bool stepByStep = false, DictionaryEnvironment? environment = null)
     {
         var cot = stepByStep ? "\n    - name: cot\n      path: prompts/cot.txt" : "";
         var lanes = string.Join('\n', Enumerable.Range(1, conditions).Select(i => $"""
@@ -70,7 +71,7 @@ internal static class JudgedStudy
                 anthropic/{{Judge}}: {input: 3, output: 15}
                 openai/{{OpenAIJudge}}: {input: 3, output: 15}
             """;
-        var study = new TempStudy(items, yaml) { Environment = FakeServerStudy.Keys, Retries = FakeServerStudy.FastRetries };
+        var study = new TempStudy(items, yaml) { Environment = environment ?? FakeServerStudy.Keys, Retries = FakeServerStudy.FastRetries };
         Directory.CreateDirectory(Path.Combine(study.Directory, "rubrics"));
         File.WriteAllText(Path.Combine(study.Directory, "prompts", "judge.txt"), JudgeMarker + "\n{rubric}\nQuestion: {input}\nReference: {target}\nAnswer: {output}\nEnd with Rating: [[n]].\n");
         File.WriteAllText(Path.Combine(study.Directory, "prompts", "pairwise.txt"), JudgeMarker + "\nQuestion: {input}\n[A]\n{output_a}\n[B]\n{output_b}\nAnswer [[A]], [[B]] or [[C]] for a tie.\n");
