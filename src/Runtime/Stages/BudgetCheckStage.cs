@@ -45,8 +45,8 @@ public static class BudgetCheckStage
 
         if (!context.Options.DryRun)
         {
-            // Export sets these beside each condition's generation spend; judge spend is booked per grader.
-            Reporting.Books.EstimateLog.Append(context.ArtifactsDirectory, run.RunId, stages.Pending);
+            // Export sets these beside what each condition's generation, and each judge grader's calls on it, then cost.
+            Reporting.Books.EstimateLog.Append(context.ArtifactsDirectory, run.RunId, estimate);
         }
 
         run.Succeeded();

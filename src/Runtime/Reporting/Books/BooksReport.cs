@@ -33,27 +33,9 @@ public static class BooksReport
             report.Info(line);
         }
 
-        var estimates = EstimateLog.ByCondition(context.ArtifactsDirectory);
-        var actual = store.Connection.Query(
-                """
-                SELECT s.condition_id, count(DISTINCT l.cell_key), CAST(sum(l.usd) AS DECIMAL(18,6)) FROM ledger l
-                JOIN solutions s ON s.cell_key = l.cell_key WHERE l.kind <> 'judge' AND NOT l.cache_hit GROUP BY s.condition_id ORDER BY s.condition_id
-                """,
-                reader => (Condition: reader.GetString(0), Cells: Convert.ToInt32(reader.GetValue(1)), Usd: DuckDBCommands.ToDecimal(reader.GetValue(2))))
-            .ToList();
-        var rows = actual.Select(row => (IReadOnlyList<string>)
-        [
-            row.Condition,
-            estimates.TryGetValue(row.Condition, out var estimate) ? StageSpend.Usd(estimate.ExpectedUsd) : "none",
-            StageSpend.Usd(row.Usd),
-            estimate is { ExpectedUsd: > 0 } ? (row.Usd / estimate.ExpectedUsd).ToString("0.00×", CultureInfo.InvariantCulture) : "",
-        ]).ToList();
-        if (rows.Count > 0)
+        foreach (var line in EstimateVsActual.Render(context.ArtifactsDirectory, store))
         {
-            foreach (var line in TextTable.Render(["condition", "estimated", "actual", "actual/estimate"], rows))
-            {
-                report.Info(line);
-            }
+            report.Info(line);
         }
 
         return totals;

@@ -22,5 +22,8 @@ public static class StageSpend
         return $"spent by stage: {byStage}; {capText}";
     }
 
+    /// <summary>What the books print for a cost the store holds as null: a model without a price was called.</summary>
+    internal const string Unpriced = "unpriced";
+
     internal static string Usd(decimal value) => "$" + value.ToString("0.0000", CultureInfo.InvariantCulture);
 }
