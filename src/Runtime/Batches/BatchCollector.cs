@@ -100,8 +100,8 @@ internal sealed class BatchCollector(BatchContext context, IProviderBatchApi api
                 continue;
             }
 
-            var usd = context.Prices.TryGet(model.Id, out var price) ? PriceTable.Cost(price, answer.Usage) * context.Prices.BatchShare(model.Id) : 0m;
-            run.Billed += usd;
+            var usd = context.Prices.CostOf(model.Id, answer.Usage) * context.Prices.BatchShare(model.Id);
+            run.Billed += usd ?? 0m;
             run.Ledger.Add(request, answer.Usage, usd);
             cached.Add((CacheKey.For(request), answer));
             var status = string.IsNullOrWhiteSpace(answer.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
@@ -148,7 +148,7 @@ internal sealed class BatchCollector(BatchContext context, IProviderBatchApi api
 
     private SolutionRecord Record(
         PlannedCell cell, TrackedBatch batch, string status, string? output, string? error, string? finishReason, string requested,
-        string? effective, TokenUsage usage, decimal usd, string? requestId, string? transcript) =>
+        string? effective, TokenUsage usage, decimal? usd, string? requestId, string? transcript) =>
         new(cell.Cell.Key, cell.Cell.ConditionId, cell.Cell.ItemUid, cell.Cell.Epoch, model.Id, status, output, error, finishReason,
             requested, effective, usage, usd, 0, requestId, Retries: 0, CacheHit: false, context.Run.RunId, transcript)
         {
