@@ -5,7 +5,7 @@ using ItemEval.Bench;
 // dotnet run -c Release --project bench/ItemEval.Bench -- sdk-floor   (the same pace through the OpenAI SDK client alone)
 // dotnet run -c Release --project bench/ItemEval.Bench -- generate-limits [--calls 300] [--rpm 300] [--latency-ms 200] [--jitter-ms 100]
 //   (a two-model study through the Generate stage, with rpm set and without; --calls is per model)
-// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--dataset /work/shared/datasets/gsm8k/test.jsonl] [--edit model|template]
+// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--estimate-only] [--dataset /work/shared/datasets/gsm8k/test.jsonl] [--edit model|template]
 //   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time;
 //   --edit then adds a model (1/5 of the cells new) or edits a template (1/2 stale) and times the targets again)
 // dotnet run -c Release --project bench/ItemEval.Bench -- export [--rows 1000000]

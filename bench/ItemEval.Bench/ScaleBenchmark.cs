@@ -24,6 +24,10 @@ internal static class ScaleBenchmark
         study.Keep = args.Contains("--keep");
         Console.WriteLine($"{study.Cells:N0} cells ({study.Items:N0} GSM8K items × 8 conditions × {study.Epochs} epochs) in {study.Directory}");
         await RunFrontEndAsync(root, study, "--help");
+        if (args.Contains("--estimate-only"))
+        {
+            return await MeasureEstimateAsync(root, study);
+        }
 
         var measurements = new List<StageMeasurement>();
         StageMeasurement? estimatePending = null;
@@ -70,6 +74,29 @@ internal static class ScaleBenchmark
         }
 
         return measurements.All(measurement => measurement.ExitCode == 0) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Issue 13's time target alone (<c>--estimate-only</c>): ExpandGrid, then Estimate and BudgetCheck with every cell
+    /// pending (each prompt rendered and counted), and Status for scale — without running the study.
+    /// </summary>
+    private static async Task<int> MeasureEstimateAsync(string root, ScaleStudy study)
+    {
+        var expand = await MeasureAsync(root, study, "ExpandGrid");
+        if (expand.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"ExpandGrid exited {expand.ExitCode}; no estimate to time.");
+            return 1;
+        }
+
+        var rows = new[]
+        {
+            expand,
+            await MeasureAsync(root, study, "Status"),
+            await MeasureAsync(root, study, "Estimate") with { Target = "Estimate, every cell pending" },
+        };
+        Print(study.Cells, rows);
+        return rows.All(row => row.ExitCode == 0) ? 0 : 1;
     }
 
     /// <summary>

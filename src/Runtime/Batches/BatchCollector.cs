@@ -97,8 +97,8 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
                 continue;
             }
 
-            var usd = context.Prices.TryGet(model.Id, out var price) ? PriceTable.Cost(price, answer.Usage) * context.Prices.BatchShare(model.Id) : 0m;
-            run.Billed += usd;
+            var usd = context.Prices.CostOf(model.Id, answer.Usage) * context.Prices.BatchShare(model.Id);
+            run.Billed += usd ?? 0m;
             run.Ledger.Add(request, answer.Usage, usd);
             cached.Add((CacheKey.For(request), answer));
             run.Records.Add(results.Answered(planned, batch.SubmissionId, answer, usd, links[i]));

@@ -27,7 +27,7 @@ internal interface IBatchResults<in TRequest, TRecord>
 
     /// <param name="usd">What the provider billed for it, at the batch rate.</param>
     /// <param name="transcript">Where its transcript entry is.</param>
-    TRecord Answered(TRequest request, string submissionId, ModelResponse answer, decimal usd, string? transcript);
+    TRecord Answered(TRequest request, string submissionId, ModelResponse answer, decimal? usd, string? transcript);
 
     /// <summary>A request the provider failed (unbilled): an errored row the next run tries again.</summary>
     TRecord Failed(TRequest request, string submissionId, string error, string? transcript);

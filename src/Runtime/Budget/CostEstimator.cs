@@ -52,14 +52,24 @@ public static class CostEstimator
 
     private static CostLine Line(string conditionId, string model, IReadOnlyList<PendingCall> calls, PriceTable prices, ObservedOutput? observed, bool batched)
     {
-        long input = 0, expected = 0, worst = 0;
+        long input = 0, worst = 0;
+        double expectedTokens = 0;
+        var outputs = new Dictionary<(LaneParameters Parameters, AnswerStyle Style), OutputEstimate>();
         foreach (var call in calls)
         {
-            var output = OutputEstimate.For(model, call.Parameters, call.Style);
+            // A condition's calls share a lane and mostly a style: its output estimate is worked out once, not per cell.
+            if (!outputs.TryGetValue((call.Parameters, call.Style), out var output))
+            {
+                output = OutputEstimate.For(model, call.Parameters, call.Style);
+                outputs[(call.Parameters, call.Style)] = output;
+            }
+
             input += call.PromptTokens ?? TokenEstimator.FromChars(call.PromptChars);
-            expected += observed is null ? output.ExpectedTokens : (long)Math.Min(Math.Ceiling(observed.MeanTokens), output.WorstCaseTokens);
+            expectedTokens += observed is null ? output.ExpectedTokens : Math.Min(observed.MeanTokens, output.WorstCaseTokens);
             worst += output.WorstCaseTokens;
         }
+
+        var expected = (long)Math.Round(expectedTokens);
 
         if (!prices.TryGet(model, out var price))
         {

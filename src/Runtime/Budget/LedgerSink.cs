@@ -14,7 +14,8 @@ public sealed class LedgerSink(string runId, string kind, bool batch = false)
 {
     private readonly ConcurrentQueue<LedgerEntry> _entries = new();
 
-    public void Add(ModelRequest request, TokenUsage? usage, decimal usd) =>
+    /// <param name="usd">The attempt's cost; null when its model has no price (unknown, not $0).</param>
+    public void Add(ModelRequest request, TokenUsage? usage, decimal? usd) =>
         _entries.Enqueue(new LedgerEntry(
             runId, kind, request.CellKey, request.Model, usage?.InputTokens ?? 0, (usage?.OutputTokens ?? 0) + (usage?.ReasoningTokens ?? 0), usd)
         {

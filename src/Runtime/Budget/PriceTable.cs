@@ -62,6 +62,12 @@ public sealed class PriceTable
     public string Describe(DateTimeOffset now) =>
         "prices: " + string.Join("; then ", Sources.Where(layer => layer.Models.Count > 0).Select(layer => layer.Describe(now)));
 
+    /// <summary>
+    /// What one call's usage costs with this table, or null when the model has no price: its cost is unknown, not $0
+    /// (an unpriced model may run only without <c>max_usd</c>; see docs/budget.md).
+    /// </summary>
+    public decimal? CostOf(string modelId, TokenUsage usage) => TryGet(modelId, out var price) ? Cost(price, usage) : null;
+
     /// <summary>What the provider bills for one call's usage, as reported by the client for that provider.</summary>
     public static decimal Cost(ModelPrice price, TokenUsage usage)
     {

@@ -13,7 +13,7 @@ public sealed record GradeOutcome(
     string? Extracted,
     string? Detail,
     string? Error = null,
-    decimal Usd = 0m,
+    decimal? Usd = 0m,
     int? InputTokens = null,
     int? OutputTokens = null,
     string? Transcript = null)

@@ -52,7 +52,8 @@ internal static class ExportQueries
         SELECT condition_id, model, lane, template, grader, count(score) AS graded, count(*) AS cells,
                round(avg(score), 4) AS mean_score,
                round(CASE WHEN count(score) > 1 THEN stddev_samp(score) / sqrt(count(score)) END, 4) AS std_error,
-               round(sum(coalesce(usd, 0)), 6) AS usd
+               -- Null (unknown) when an answered cell's model had no price.
+               CASE WHEN bool_or(usd IS NULL AND status IN ('done', 'empty')) THEN NULL ELSE round(sum(coalesce(usd, 0)), 6) END AS usd
         FROM (
         {longRows}
         )

@@ -10,14 +10,14 @@ namespace ItemEval.Runtime.Reporting;
 /// right before the first Grade too): graded, pending, parse failures (a judge's unreadable answers, final), errors
 /// (retried on the next Grade) and what the grader's judge calls cost.
 /// </summary>
-public sealed record GraderStatus(string Grader, string Type, int Planned, int Graded, int Pending, int ParseFailures, int Errors, decimal Usd)
+public sealed record GraderStatus(string Grader, string Type, int Planned, int Graded, int Pending, int ParseFailures, int Errors, decimal? Usd)
 {
     public static IReadOnlyList<GraderStatus> Read(LoadedStudy study, StudyStore store)
     {
         var plans = GradePlans.For(study, store);
         var stored = store.Connection.Query(
                 "SELECT grading_key, status, CAST(usd AS DECIMAL(18,6)) FROM gradings",
-                reader => (Key: reader.GetString(0), Status: reader.GetString(1), Usd: reader.DecimalAt(2)))
+                reader => (Key: reader.GetString(0), Status: reader.GetString(1), Usd: reader.IsDBNull(2) ? (decimal?)null : reader.DecimalAt(2)))
             .ToDictionary(row => row.Key, StringComparer.Ordinal);
         var planned = plans.Keys.ToLookup(key => key.Grader, key => stored.TryGetValue(key.GradingKey, out var row) ? row : default, StringComparer.Ordinal);
         return plans.Graders.Select(grader =>
@@ -31,7 +31,8 @@ public sealed record GraderStatus(string Grader, string Type, int Planned, int G
                     rows.Count(row => row.Status is null),
                     rows.Count(row => row.Status == GradingStatus.ParseFailure),
                     rows.Count(row => row.Status == GradingStatus.Error),
-                    rows.Sum(row => row.Usd));
+                    // A stored grading of a judge without a price has a null cost: the grader's spend is unknown.
+                    rows.Any(row => row.Status is not null && row.Usd is null) ? null : rows.Sum(row => row.Usd ?? 0m));
             })
             .ToList();
     }
@@ -42,7 +43,7 @@ public sealed record GraderStatus(string Grader, string Type, int Planned, int G
             statuses.Select(status => (IReadOnlyList<string>)
             [
                 status.Grader, status.Type, Text(status.Planned), Text(status.Graded), Text(status.Pending), Text(status.ParseFailures),
-                Text(status.Errors), "$" + status.Usd.ToString("0.0000", CultureInfo.InvariantCulture),
+                Text(status.Errors), Books.StageSpend.UsdOrUnpriced(status.Usd),
             ]).ToList());
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -11,7 +11,9 @@ public static class StatusQuery
                 SELECT c.condition_id, count(*),
                        count(*) FILTER (WHERE s.status = 'done'), count(*) FILTER (WHERE s.status = 'error'),
                        count(*) FILTER (WHERE s.status = 'empty'), count(*) FILTER (WHERE s.status IS NULL),
-                       CAST(coalesce(sum(s.retries), 0) AS BIGINT), CAST(coalesce(sum(s.usd), 0) AS DECIMAL(18,6))
+                       CAST(coalesce(sum(s.retries), 0) AS BIGINT),
+                       -- An answered cell of a model without a price has a null cost: the condition's cost is unknown.
+                       CASE WHEN bool_or(s.usd IS NULL AND s.status IN ('done', 'empty')) THEN NULL ELSE CAST(coalesce(sum(s.usd), 0) AS DECIMAL(18,6)) END
                 FROM cells c LEFT JOIN solutions s ON s.cell_key = c.cell_key
                 GROUP BY c.condition_id ORDER BY c.condition_id
                 """,
@@ -23,6 +25,6 @@ public static class StatusQuery
                     reader.Int32At(4),
                     reader.Int32At(5),
                     reader.Int32At(6),
-                    reader.DecimalAt(7)))
+                    reader.IsDBNull(7) ? null : reader.DecimalAt(7)))
             .ToList();
 }

@@ -10,7 +10,7 @@ public static class StatusTable
         var rows = statuses.Select(status => (IReadOnlyList<string>)
         [
             status.ConditionId, Text(status.Expected), Text(status.Done), Text(status.Errors), Text(status.Empty),
-            Text(status.Pending), Text(status.Retries), "$" + status.Usd.ToString("0.0000", CultureInfo.InvariantCulture),
+            Text(status.Pending), Text(status.Retries), Books.StageSpend.UsdOrUnpriced(status.Usd),
         ]).ToList();
         return TextTable.Render(["condition", "expected", "done", "errors", "empty", "pending", "retries", "cost"], rows);
     }

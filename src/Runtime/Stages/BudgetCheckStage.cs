@@ -22,7 +22,9 @@ public static class BudgetCheckStage
         var estimate = stages.Total;
         var spent = run.Store.Ledger.TotalUsd();
         var cap = study.Config.Budget.MaxUsd is { } max ? $" of the ${max:0.00##} cap" : " (no cap set)";
-        context.Reporter.Info($"estimated ${estimate.ExpectedUsd:0.0000} expected, ${estimate.WorstCaseUsd:0.0000} worst case for {estimate.Lines.Sum(line => line.Calls)} calls ({estimate.Policy.Name} checked); spent so far ${spent:0.0000}{cap}");
+        var unpriced = estimate.Lines.Where(line => !line.PriceKnown).Sum(line => line.Calls);
+        var unknown = unpriced > 0 ? $", {unpriced} of them unpriced (cost unknown, in no sum)" : "";
+        context.Reporter.Info($"estimated ${estimate.ExpectedUsd:0.0000} expected, ${estimate.WorstCaseUsd:0.0000} worst case for {estimate.Lines.Sum(line => line.Calls)} calls{unknown} ({estimate.Policy.Name} checked); spent so far ${spent:0.0000}{cap}");
         context.Reporter.Info(StageTotals.Describe(stages));
 
         // A dry run sends nothing, so there is nothing to confirm; the cap still applies, as it does to any plan.
@@ -45,8 +47,8 @@ public static class BudgetCheckStage
 
         if (!context.Options.DryRun)
         {
-            // Export sets these beside each condition's generation spend; judge spend is booked per grader.
-            Reporting.Books.EstimateLog.Append(context.ArtifactsDirectory, run.RunId, stages.Pending);
+            // Export sets these beside what each condition's generation, and each judge grader's calls on it, then cost.
+            Reporting.Books.EstimateLog.Append(context.ArtifactsDirectory, run.RunId, estimate);
         }
 
         run.Succeeded();

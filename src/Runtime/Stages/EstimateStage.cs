@@ -49,7 +49,7 @@ public static class EstimateStage
     {
         var perCall = pending is { Calls: > 0 } ? pending.ExpectedOutputTokens / pending.Calls : grid.Calls > 0 ? grid.ExpectedOutputTokens / grid.Calls : 0;
         var outputSource = (pending ?? grid).Observed is { } observed
-            ? $"{perCall} (observed, p95 {Math.Round(observed.P95Tokens).ToString(CultureInfo.InvariantCulture)})"
+            ? $"{perCall} (observed on {Count(observed.Calls)}{Margin(observed)}, p95 {Math.Round(observed.P95Tokens).ToString(CultureInfo.InvariantCulture)})"
             : $"{perCall} (typical)";
         return
         [
@@ -60,6 +60,10 @@ public static class EstimateStage
             pending is null ? Usd(0) : Price(pending, pending.WorstCaseUsd),
         ];
     }
+
+    /// <summary>How far the observed mean may be from the rest's by chance alone: ± at 95%, as a percentage.</summary>
+    private static string Margin(ObservedOutput observed) =>
+        observed.RelativeMargin is { } margin ? $" ±{(margin * 100).ToString("0", CultureInfo.InvariantCulture)}%" : "";
 
     private static string Price(CostLine line, decimal usd) => line.PriceKnown ? Usd(usd) : "unknown price";
 

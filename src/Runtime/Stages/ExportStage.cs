@@ -55,7 +55,7 @@ public static class ExportStage
                     Convert.ToString(reader.GetValue(3), CultureInfo.InvariantCulture)!,
                     reader.IsDBNull(4) ? "" : Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture).ToString("0.000", CultureInfo.InvariantCulture),
                     reader.IsDBNull(5) ? "" : Convert.ToDouble(reader.GetValue(5), CultureInfo.InvariantCulture).ToString("0.000", CultureInfo.InvariantCulture),
-                    "$" + Convert.ToDouble(reader.GetValue(6), CultureInfo.InvariantCulture).ToString("0.0000", CultureInfo.InvariantCulture),
+                    reader.IsDBNull(6) ? Reporting.Books.StageSpend.Unpriced : "$" + Convert.ToDouble(reader.GetValue(6), CultureInfo.InvariantCulture).ToString("0.0000", CultureInfo.InvariantCulture),
                 ])
             .ToList();
         foreach (var line in TextTable.Render(["condition", "grader", "graded", "cells", "mean", "s.e.", "cost"], rows))

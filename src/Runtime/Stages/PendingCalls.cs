@@ -7,7 +7,9 @@ namespace ItemEval.Runtime.Stages;
 
 /// <summary>
 /// Turns cells into the calls the estimator prices, rendering each prompt to measure it for its model. A prompt is the
-/// same in every epoch, so each condition × item is rendered and counted once however many epochs ask for it.
+/// same in every epoch and for every model and lane given the same template, so each template × item is rendered once,
+/// and counted once per way of counting tokens (a tokenizer, or a characters-per-token ratio), however many conditions
+/// and epochs ask for it.
 /// </summary>
 internal sealed class PendingCalls
 {
@@ -15,6 +17,7 @@ internal sealed class PendingCalls
     private readonly IReadOnlyDictionary<string, Item> _items;
     private readonly IReadOnlyDictionary<string, double> _charsPerToken;
     private readonly Dictionary<(string Condition, string Item), PendingCall> _measured = [];
+    private readonly Dictionary<(string TemplateHash, string Item), RenderedPrompt> _rendered = [];
 
     /// <param name="charsPerToken">Calibrated characters per token by condition, for models without a public tokenizer.</param>
     public PendingCalls(LoadedStudy study, IReadOnlyDictionary<string, Item> items, IReadOnlyDictionary<string, double>? charsPerToken = null)
@@ -60,12 +63,44 @@ internal sealed class PendingCalls
             return null;
         }
 
-        var messages = TemplateRenderer.Render(condition.Template, item);
-        var style = TypicalAnswer.StyleOf(string.Join("\n", messages.Select(message => message.Content)));
+        var prompt = Render(condition.Template, item);
         var charsPerToken = _charsPerToken.GetValueOrDefault(conditionId, TokenEstimator.DefaultCharsPerToken);
-        var tokens = messages.Sum(message => TokenEstimator.Count(condition.Model.Id, message.Content, charsPerToken));
-        var call = new PendingCall(condition.Id, condition.Model.Id, messages.Sum(message => message.Content.Length), condition.Lane.Parameters, style, tokens);
+        var call = new PendingCall(condition.Id, condition.Model.Id, prompt.Chars, condition.Lane.Parameters, prompt.Style, Tokens(prompt, condition.Model.Id, charsPerToken));
         _measured[(conditionId, itemUid)] = call;
         return call;
     }
+
+    /// <summary>A template filled for an item, once: conditions that differ only in model or lane send the same prompt.</summary>
+    private RenderedPrompt Render(PromptTemplate template, Item item)
+    {
+        if (!_rendered.TryGetValue((template.ContentHash, item.Uid), out var prompt))
+        {
+            var messages = TemplateRenderer.Render(template, item);
+            prompt = new RenderedPrompt(
+                messages.Select(message => message.Content).ToList(),
+                messages.Sum(message => message.Content.Length),
+                TypicalAnswer.StyleOf(string.Join("\n", messages.Select(message => message.Content))),
+                []);
+            _rendered[(template.ContentHash, item.Uid)] = prompt;
+        }
+
+        return prompt;
+    }
+
+    /// <summary>The prompt's tokens for a model, counted once per way of counting (a tokenizer, or a characters-per-token ratio).</summary>
+    private static int Tokens(RenderedPrompt prompt, string modelId, double charsPerToken)
+    {
+        // Models with a tokenizer share its count whatever their ratio; the others share a ratio.
+        var counting = Budget.Tokens.PromptTokenizer.EncodingFor(modelId) is { } encoding ? (encoding, 0d) : ((string?)null, charsPerToken);
+        if (!prompt.Tokens.TryGetValue(counting, out var tokens))
+        {
+            tokens = prompt.Messages.Sum(message => TokenEstimator.Count(modelId, message, charsPerToken));
+            prompt.Tokens[counting] = tokens;
+        }
+
+        return tokens;
+    }
+
+    /// <param name="Tokens">Its token count by way of counting: a tokenizer's encoding, or else a characters-per-token ratio.</param>
+    private sealed record RenderedPrompt(IReadOnlyList<string> Messages, int Chars, AnswerStyle Style, Dictionary<(string? Encoding, double CharsPerToken), int> Tokens);
 }

@@ -15,7 +15,7 @@ public sealed record GradingRecord(
     string? Extracted,
     string? Detail,
     string? Error,
-    decimal Usd,
+    decimal? Usd,
     int? InputTokens,
     int? OutputTokens,
     string? Transcript,

@@ -3,9 +3,10 @@ namespace ItemEval.Runtime.Store;
 /// <summary>
 /// One provider attempt that may have been billed (or a $0 mock call); the ledger is the source of truth for "spent so
 /// far". <see cref="Unconfirmed"/>: the provider may have billed it but its answer was never read (a broken body, a
-/// timeout, a stop while it worked), so <see cref="Usd"/> is the attempt's worst case, not a bill.
+/// timeout, a stop while it worked), so <see cref="Usd"/> is the attempt's worst case, not a bill. <see cref="Usd"/> is null
+/// for a model without a price: its cost is unknown.
 /// </summary>
-public sealed record LedgerEntry(string RunId, string Kind, string? CellKey, string Model, int InputTokens, int OutputTokens, decimal Usd)
+public sealed record LedgerEntry(string RunId, string Kind, string? CellKey, string Model, int InputTokens, int OutputTokens, decimal? Usd)
 {
     public bool Unconfirmed { get; init; }
 

@@ -33,7 +33,7 @@ internal static class Schema
             run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, transcript VARCHAR);
         CREATE TABLE IF NOT EXISTS gradings (
             grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
-            score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,
+            score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) DEFAULT 0,
             run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, status VARCHAR DEFAULT 'done', error VARCHAR,
             input_tokens INTEGER, output_tokens INTEGER, transcript VARCHAR);
         CREATE TABLE IF NOT EXISTS graders (
@@ -44,7 +44,7 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS ledger (
             entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
             model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-            usd DECIMAL(18,6) NOT NULL, recorded_at TIMESTAMP NOT NULL, unconfirmed BOOLEAN NOT NULL DEFAULT false,
+            usd DECIMAL(18,6), recorded_at TIMESTAMP NOT NULL, unconfirmed BOOLEAN NOT NULL DEFAULT false,
             cache_hit BOOLEAN NOT NULL DEFAULT false);
         """;
 
@@ -78,5 +78,7 @@ internal static class Schema
         ALTER TABLE batches ADD COLUMN IF NOT EXISTS stage VARCHAR DEFAULT 'generate';
         ALTER TABLE gradings ADD COLUMN IF NOT EXISTS batch_id VARCHAR;
         ALTER TABLE ledger ADD COLUMN IF NOT EXISTS batch BOOLEAN DEFAULT false;
+        ALTER TABLE ledger ALTER COLUMN usd DROP NOT NULL;
+        ALTER TABLE gradings ALTER COLUMN usd DROP NOT NULL;
         """;
 }

@@ -16,7 +16,7 @@ public sealed record SolutionRecord(
     string RequestedParametersJson,
     string? EffectiveParametersJson,
     TokenUsage Usage,
-    decimal Usd,
+    decimal? Usd,
     double LatencyMs,
     string? ProviderRequestId,
     int Retries,

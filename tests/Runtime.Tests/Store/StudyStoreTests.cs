@@ -18,4 +18,44 @@ public sealed class StudyStoreTests
         Assert.Equal("MiB", parts[1]);
         Assert.InRange(mebibytes, 256, 1024);
     }
+
+    [Fact]
+    public void A_store_whose_ledger_and_gradings_required_a_cost_opens_and_takes_the_null_cost_of_an_unpriced_call()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "itemeval-store-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            // The tables as earlier builds created them: usd NOT NULL.
+            using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={StudyStore.PathIn(directory)}"))
+            {
+                Directory.CreateDirectory(directory);
+                old.Open();
+                old.Execute("""
+                    CREATE TABLE ledger (
+                        entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
+                        model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+                        usd DECIMAL(18,6) NOT NULL, recorded_at TIMESTAMP NOT NULL);
+                    CREATE TABLE gradings (
+                        grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
+                        score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,
+                        run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+                    INSERT INTO ledger VALUES ('e0', 'r0', 'generate', 'c0', 'openai/gpt-4o-mini', 10, 5, 0.25, now());
+                    """);
+            }
+
+            using (var store = StudyStore.Open(directory))
+            {
+                store.Ledger.Add(new LedgerEntry("r1", "generate", "c1", "openai/unlisted", 10, 5, null));
+                store.Connection.Execute("INSERT INTO gradings (grading_key, cell_key, grader, grader_type, usd, run_id, created_at) VALUES ('g1', 'c1', 'judge', 'rubric', NULL, 'r1', now())");
+
+                Assert.Equal(0.25m, store.Ledger.TotalUsd());
+                Assert.Equal(1L, Convert.ToInt64(store.Connection.Scalar("SELECT count(*) FROM ledger WHERE usd IS NULL AND model = 'openai/unlisted'"), CultureInfo.InvariantCulture));
+                Assert.Equal(1L, Convert.ToInt64(store.Connection.Scalar("SELECT count(*) FROM gradings WHERE usd IS NULL"), CultureInfo.InvariantCulture));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -3,8 +3,8 @@ using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Grading.Judges;
 
-/// <summary>A judge model's answer, what it cost, and where its transcript is.</summary>
-public sealed record JudgeAnswer(ModelResponse Response, decimal Usd, string Transcript)
+/// <summary>A judge model's answer, what it cost (null for a judge model without a price), and where its transcript is.</summary>
+public sealed record JudgeAnswer(ModelResponse Response, decimal? Usd, string Transcript)
 {
     /// <summary>
     /// The grading this answer gives: the verdict's grade, or a <c>parse_failure</c> with its code. Either way the raw

@@ -32,7 +32,8 @@ public sealed class JudgeSession(ModelClientRouter clients, PriceTable prices, T
         try
         {
             var response = await clients.For(judge.Model).CompleteAsync(request, cancellationToken);
-            var usd = !response.CacheHit && prices.TryGet(judge.Model.Id, out var price) ? PriceTable.Cost(price, response.Usage) : 0m;
+            // Unknown (null) for a judge model without a price; a cache hit paid nothing.
+            var usd = response.CacheHit ? 0m : prices.CostOf(judge.Model.Id, response.Usage);
             var link = transcripts.Append(new TranscriptEntry(context.CellKey, judge.Model.Id, 0, request.Messages, request.Parameters, response, null, DateTimeOffset.UtcNow));
             return new JudgeAnswer(response, usd, link);
         }

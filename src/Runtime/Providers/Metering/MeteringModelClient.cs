@@ -26,7 +26,7 @@ public sealed class MeteringModelClient(IModelClient inner, SpendMeter meter) : 
         {
             // A broken answer that still said what it used: billed, and the bill is known.
             var billedCost = meter.Cost(request, usage);
-            meter.Reservations.Settle(reservation, billedCost);
+            meter.Reservations.Settle(reservation, billedCost ?? 0m);
             meter.Ledger.Add(request, usage, billedCost);
             throw;
         }
@@ -36,14 +36,14 @@ public sealed class MeteringModelClient(IModelClient inner, SpendMeter meter) : 
             meter.Reservations.Settle(reservation, billed ? worstCase : 0m);
             if (billed)
             {
-                meter.Ledger.Add(request, usage: null, worstCase);
+                meter.Ledger.Add(request, usage: null, meter.Unconfirmed(request, worstCase));
             }
 
             throw;
         }
 
         var cost = meter.Cost(request, response.Usage);
-        meter.Reservations.Settle(reservation, cost);
+        meter.Reservations.Settle(reservation, cost ?? 0m);
         meter.Ledger.Add(request, response.Usage, cost);
         return response;
     }

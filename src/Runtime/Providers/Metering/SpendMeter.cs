@@ -17,6 +17,9 @@ public sealed class SpendMeter(PriceTable prices, SpendReservations reservations
     public decimal WorstCase(ModelRequest request) =>
         prices.TryGet(request.Model, out var price) ? WorstCaseCost.Usd(price, request) : 0m;
 
-    public decimal Cost(ModelRequest request, TokenUsage usage) =>
-        prices.TryGet(request.Model, out var price) ? PriceTable.Cost(price, usage) : 0m;
+    /// <summary>The call's cost; null for a model without a price (reserved and settled as $0: it runs only uncapped).</summary>
+    public decimal? Cost(ModelRequest request, TokenUsage usage) => prices.CostOf(request.Model, usage);
+
+    /// <summary>What an unconfirmed attempt is booked at: its worst case, or null (unknown) for a model without a price.</summary>
+    public decimal? Unconfirmed(ModelRequest request, decimal worstCase) => prices.TryGet(request.Model, out _) ? worstCase : null;
 }

@@ -16,48 +16,33 @@ public static class BooksReport
         var totals = LedgerReconciliation.Check(store);
         var report = context.Reporter;
         var providers = ProviderBooks.Read(store, prices);
-        if (providers.All(line => line.SpentUsd == 0m && line.ListUsd == 0m))
+        if (providers.All(line => line.SpentUsd == 0m && line.ListUsd == 0m && line.UnpricedCalls == 0))
         {
             // Free models (mock) or nothing run yet: tables of zeros would only bury the results below them.
             report.Info($"books balance: nothing billed ({Count(providers.Sum(line => line.Calls))} calls, {Count(providers.Sum(line => line.CacheHits))} served from the response cache)");
             return totals;
         }
 
-        report.Info($"books balance: ledger {StageSpend.Usd(totals.Ledger)} = solutions {StageSpend.Usd(totals.Solutions)} + gradings {StageSpend.Usd(totals.Gradings)} + {StageSpend.Usd(totals.OtherAttempts)} in attempts whose answers are not the stored rows (retries, unconfirmed, re-served)");
+        report.Info($"books balance: ledger {StageSpend.Usd(totals.Ledger)} = solutions {StageSpend.Usd(totals.Solutions)} + gradings {StageSpend.Usd(totals.Gradings)} + {StageSpend.Usd(totals.OtherAttempts)} in attempts whose answers are not the stored rows (retries, unconfirmed, re-served){(totals.UnpricedCalls > 0 ? $"; {StageSpend.UnpricedSuffix(totals.UnpricedCalls)[3..]} of unknown cost in no sum" : "")}");
         report.Info(StageSpend.Describe(store, cap));
         report.Info($"saved against list price: {StageSpend.Usd(providers.Sum(line => line.SavedUsd))} (provider prompt cache {StageSpend.Usd(providers.Sum(line => line.PromptCacheSaved))} · batch discount {StageSpend.Usd(providers.Sum(line => line.BatchSaved))} · response-cache re-serves {StageSpend.Usd(providers.Sum(line => line.ResponseCacheSaved))})");
         var providerRows = providers.Select(line => (IReadOnlyList<string>)
-            [line.Provider, Count(line.Calls), Count(line.CacheHits), StageSpend.Usd(line.SpentUsd), StageSpend.Usd(line.ListUsd), StageSpend.Usd(line.SavedUsd)]).ToList();
+            [line.Provider, Count(line.Calls), Count(line.CacheHits), Spent(line, line.SpentUsd), Spent(line, line.ListUsd), StageSpend.Usd(line.SavedUsd)]).ToList();
         foreach (var line in TextTable.Render(["provider", "calls", "cache hits", "spent", "list price", "saved"], providerRows))
         {
             report.Info(line);
         }
 
-        var estimates = EstimateLog.ByCondition(context.ArtifactsDirectory);
-        var actual = store.Connection.Query(
-                """
-                SELECT s.condition_id, count(DISTINCT l.cell_key), CAST(sum(l.usd) AS DECIMAL(18,6)) FROM ledger l
-                JOIN solutions s ON s.cell_key = l.cell_key WHERE l.kind <> 'judge' AND NOT l.cache_hit GROUP BY s.condition_id ORDER BY s.condition_id
-                """,
-                reader => (Condition: reader.GetString(0), Cells: Convert.ToInt32(reader.GetValue(1)), Usd: DuckDBCommands.ToDecimal(reader.GetValue(2))))
-            .ToList();
-        var rows = actual.Select(row => (IReadOnlyList<string>)
-        [
-            row.Condition,
-            estimates.TryGetValue(row.Condition, out var estimate) ? StageSpend.Usd(estimate.ExpectedUsd) : "none",
-            StageSpend.Usd(row.Usd),
-            estimate is { ExpectedUsd: > 0 } ? (row.Usd / estimate.ExpectedUsd).ToString("0.00×", CultureInfo.InvariantCulture) : "",
-        ]).ToList();
-        if (rows.Count > 0)
+        foreach (var line in EstimateVsActual.Render(context.ArtifactsDirectory, store))
         {
-            foreach (var line in TextTable.Render(["condition", "estimated", "actual", "actual/estimate"], rows))
-            {
-                report.Info(line);
-            }
+            report.Info(line);
         }
 
         return totals;
     }
+
+    /// <summary>A provider's spend or list price: unknown (<c>unpriced</c>) once any of its calls had no price.</summary>
+    private static string Spent(ProviderBooks.Line line, decimal usd) => line.UnpricedCalls > 0 ? StageSpend.Unpriced : StageSpend.Usd(usd);
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

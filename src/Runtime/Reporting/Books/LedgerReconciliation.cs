@@ -14,7 +14,8 @@ public static class LedgerReconciliation
 {
     private const int RowsNamed = 10;
 
-    public sealed record Totals(decimal Ledger, decimal Solutions, decimal Gradings, decimal OtherAttempts);
+    /// <param name="UnpricedCalls">Ledger rows of a model without a price: null cost, left out of every sum.</param>
+    public sealed record Totals(decimal Ledger, decimal Solutions, decimal Gradings, decimal OtherAttempts, int UnpricedCalls = 0);
 
     public static Totals Check(StudyStore store)
     {
@@ -23,17 +24,17 @@ public static class LedgerReconciliation
             """
             SELECT s.cell_key, s.usd FROM solutions s
             WHERE s.status IN ('done', 'empty') AND NOT s.cache_hit
-              AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.cell_key = s.cell_key AND l.kind <> 'judge' AND NOT l.cache_hit AND l.usd = s.usd)
+              AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.cell_key = s.cell_key AND l.kind <> 'judge' AND NOT l.cache_hit AND l.usd IS NOT DISTINCT FROM s.usd)
             ORDER BY s.cell_key
             """,
-            reader => $"solution {reader.GetString(0)} says ${DuckDBCommands.ToDecimal(reader.GetValue(1)):0.000000} but no ledger row of that cell has that cost"));
+            reader => $"solution {reader.GetString(0)} says {Cost(reader.GetValue(1))} but no ledger row of that cell has that cost"));
         problems.AddRange(store.Connection.Query(
             """
             SELECT l.entry_id, l.cell_key, l.usd FROM ledger l
             WHERE l.kind <> 'judge' AND l.cell_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM solutions s WHERE s.cell_key = l.cell_key)
             ORDER BY l.entry_id
             """,
-            reader => $"ledger row {reader.GetString(0)} (${DuckDBCommands.ToDecimal(reader.GetValue(2)):0.000000}) is for cell {reader.GetString(1)}, which has no solution"));
+            reader => $"ledger row {reader.GetString(0)} ({Cost(reader.GetValue(2))}) is for cell {reader.GetString(1)}, which has no solution"));
 
         var ledger = Sum(store, "SELECT sum(usd) FROM ledger");
         var solutions = Sum(store, "SELECT sum(usd) FROM solutions");
@@ -52,8 +53,12 @@ public static class LedgerReconciliation
                 $"the books do not balance ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}): {named}. The store was changed outside ItemEval or a write was lost; the ledger is what providers may bill — check it before trusting the export"));
         }
 
-        return new Totals(ledger, solutions, gradings, ledger - solutions - gradings);
+        var unpriced = Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM ledger WHERE usd IS NULL"));
+        return new Totals(ledger, solutions, gradings, ledger - solutions - gradings, unpriced);
     }
+
+    /// <summary>A stored cost as the problem list names it; null is a model without a price ("unpriced"), not $0.</summary>
+    private static string Cost(object? usd) => usd is null or DBNull ? StageSpend.Unpriced : $"${DuckDBCommands.ToDecimal(usd):0.000000}";
 
     private static decimal Sum(StudyStore store, string sql) =>
         DuckDBCommands.ToDecimal(store.Connection.Scalar($"SELECT CAST(coalesce(({sql}), 0) AS DECIMAL(18,6))"));

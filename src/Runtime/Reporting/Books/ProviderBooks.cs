@@ -11,7 +11,8 @@ namespace ItemEval.Runtime.Reporting.Books;
 /// </summary>
 public static class ProviderBooks
 {
-    public sealed record Line(string Provider, int Calls, int CacheHits, decimal SpentUsd, decimal PromptCacheSaved, decimal BatchSaved, decimal ResponseCacheSaved)
+    /// <param name="UnpricedCalls">Calls of a model without a price: their cost is unknown and in none of the sums.</param>
+    public sealed record Line(string Provider, int Calls, int CacheHits, decimal SpentUsd, decimal PromptCacheSaved, decimal BatchSaved, decimal ResponseCacheSaved, int UnpricedCalls = 0)
     {
         public decimal SavedUsd => PromptCacheSaved + BatchSaved + ResponseCacheSaved;
 
@@ -31,11 +32,13 @@ public static class ProviderBooks
 
         foreach (var row in store.Connection.Query(
             """
-            SELECT model, kind, cache_hit, count(*), CAST(sum(usd) AS DECIMAL(18,6)), CAST(sum(input_tokens) AS BIGINT), CAST(sum(output_tokens) AS BIGINT)
+            SELECT model, kind, cache_hit, count(*), CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)), CAST(sum(input_tokens) AS BIGINT), CAST(sum(output_tokens) AS BIGINT),
+                count(*) FILTER (WHERE usd IS NULL)
             FROM ledger GROUP BY ALL
             """,
             reader => (Model: reader.GetString(0), Kind: reader.GetString(1), CacheHit: reader.GetBoolean(2), Count: Convert.ToInt32(reader.GetValue(3)),
-                Usd: DuckDBCommands.ToDecimal(reader.GetValue(4)), Input: Convert.ToInt64(reader.GetValue(5)), Output: Convert.ToInt64(reader.GetValue(6)))))
+                Usd: DuckDBCommands.ToDecimal(reader.GetValue(4)), Input: Convert.ToInt64(reader.GetValue(5)), Output: Convert.ToInt64(reader.GetValue(6)),
+                Unpriced: Convert.ToInt32(reader.GetValue(7)))))
         {
             var price = prices.TryGet(row.Model, out var found) ? found : null;
             if (row.CacheHit)
@@ -47,7 +50,7 @@ public static class ProviderBooks
 
             var discount = row.Kind == "batch" ? prices.BatchDiscount(row.Model) : 0m;
             var batchSaved = discount is > 0 and < 1 ? row.Usd * discount / (1 - discount) : 0m;
-            Update(row.Model, line => line with { Calls = line.Calls + row.Count, SpentUsd = line.SpentUsd + row.Usd, BatchSaved = line.BatchSaved + batchSaved });
+            Update(row.Model, line => line with { Calls = line.Calls + row.Count, SpentUsd = line.SpentUsd + row.Usd, BatchSaved = line.BatchSaved + batchSaved, UnpricedCalls = line.UnpricedCalls + row.Unpriced });
         }
 
         foreach (var row in store.Connection.Query(

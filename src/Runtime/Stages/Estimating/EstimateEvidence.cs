@@ -18,20 +18,21 @@ internal static class EstimateEvidence
         store.Connection.Query(
                 """
                 SELECT condition_id, count(*), avg(coalesce(output_tokens, 0) + coalesce(reasoning_tokens, 0)),
-                    quantile_cont(coalesce(output_tokens, 0) + coalesce(reasoning_tokens, 0), 0.95)
+                    quantile_cont(coalesce(output_tokens, 0) + coalesce(reasoning_tokens, 0), 0.95),
+                    coalesce(stddev_samp(coalesce(output_tokens, 0) + coalesce(reasoning_tokens, 0)), 0)
                 FROM solutions WHERE status = 'done' GROUP BY condition_id
                 """,
-                reader => (Id: reader.GetString(0), Output: new ObservedOutput(Convert.ToInt32(reader.GetValue(1)), reader.GetDouble(2), reader.GetDouble(3))))
+                reader => (Id: reader.GetString(0), Output: new ObservedOutput(Convert.ToInt32(reader.GetValue(1)), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4))))
             .ToDictionary(row => row.Id, row => row.Output, StringComparer.Ordinal);
 
     /// <summary>Output tokens per judge call by grader name, from its answered gradings (a parse failure was billed too).</summary>
     public static IReadOnlyDictionary<string, ObservedOutput> JudgeOutputs(StudyStore store) =>
         store.Connection.Query(
                 """
-                SELECT grader, count(*), avg(output_tokens), quantile_cont(output_tokens, 0.95)
+                SELECT grader, count(*), avg(output_tokens), quantile_cont(output_tokens, 0.95), coalesce(stddev_samp(output_tokens), 0)
                 FROM gradings WHERE status IN ('done', 'parse_failure') AND coalesce(output_tokens, 0) > 0 GROUP BY grader
                 """,
-                reader => (Grader: reader.GetString(0), Output: new ObservedOutput(Convert.ToInt32(reader.GetValue(1)), reader.GetDouble(2), reader.GetDouble(3))))
+                reader => (Grader: reader.GetString(0), Output: new ObservedOutput(Convert.ToInt32(reader.GetValue(1)), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4))))
             .ToDictionary(row => row.Grader, row => row.Output, StringComparer.Ordinal);
 
     /// <summary>Characters per billed prompt token by condition id, for conditions whose model has no public tokenizer.</summary>

@@ -16,6 +16,7 @@ namespace ItemEval.Runtime.Stages.Estimating;
 /// answer. A prompt is the judge template filled for the item with the answers left out, counted once per grader and
 /// item, plus each judged answer counted for the judge model: a stored answer itself, an answer not generated yet as
 /// its condition's mean stored answer, or, before the condition has any, the generation estimate's typical answer.
+/// A grading whose prompt another one already sends is a response-cache hit, $0, and left out (<see cref="JudgeCacheHits"/>).
 /// </summary>
 internal sealed class JudgeCalls
 {
@@ -72,7 +73,7 @@ internal sealed class JudgeCalls
         var pending = GradingPlan.For(solutions, items, perSolution, finished, grader => study.JudgePrompts[grader.Name].ContentHash).Pending
             .Where(grading => grading.Solution.Status == SolutionStatus.Done)
             .Concat(PairwisePlan.For(solutions, items, pairwise, study.Conditions, study.JudgePrompts, finished).Pending);
-        return pending.Select(calls.Call).ToList();
+        return JudgeCacheHits.Sent(pending, comingKeys).Select(calls.Call).ToList();
     }
 
     /// <summary>

@@ -36,7 +36,8 @@ internal sealed class CellRunner
         {
             var response = await _clients.For(condition.Model).CompleteAsync(request, cancellationToken);
             var status = string.IsNullOrWhiteSpace(response.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
-            var usd = !response.CacheHit && _prices.TryGet(condition.Model.Id, out var price) ? PriceTable.Cost(price, response.Usage) : 0m;
+            // Unknown (null) for a model without a price; a cache hit paid nothing.
+            var usd = response.CacheHit ? 0m : _prices.CostOf(condition.Model.Id, response.Usage);
             var link = _transcripts.Append(new TranscriptEntry(cell.Key, condition.Model.Id, cell.Epoch, request.Messages, request.Parameters, response, null, DateTimeOffset.UtcNow));
             return Record(cell, condition, status, response.Text, null, response.FinishReason, requested,
                 response.EffectiveParameters is null ? requested : StoreJson.Write(response.EffectiveParameters),
@@ -59,7 +60,7 @@ internal sealed class CellRunner
 
     private SolutionRecord Record(
         Cell cell, Condition condition, string status, string? output, string? error, string? finishReason,
-        string requested, string? effective, TokenUsage usage, decimal usd, double latencyMs, string? requestId) =>
+        string requested, string? effective, TokenUsage usage, decimal? usd, double latencyMs, string? requestId) =>
         new(cell.Key, cell.ConditionId, cell.ItemUid, cell.Epoch, condition.Model.Id, status, output, error, finishReason,
             requested, effective, usage, usd, latencyMs, requestId, Retries: 0, CacheHit: false, _runId);
 }

@@ -50,6 +50,6 @@ public sealed class GenerateTally
             Interlocked.Increment(ref _calls);
         }
 
-        Interlocked.Add(ref _microUsd, (long)(record.Usd * 1_000_000m));
+        Interlocked.Add(ref _microUsd, (long)((record.Usd ?? 0m) * 1_000_000m));
     }
 }

@@ -24,7 +24,7 @@ internal sealed class SolutionBatchResults(SolutionWriter writer, string runId) 
 
     public LaneParameters Effective(PlannedCell request) => Wire(request.Condition).Effective;
 
-    public SolutionRecord Answered(PlannedCell request, string submissionId, ModelResponse answer, decimal usd, string? transcript)
+    public SolutionRecord Answered(PlannedCell request, string submissionId, ModelResponse answer, decimal? usd, string? transcript)
     {
         var wire = Wire(request.Condition);
         var status = string.IsNullOrWhiteSpace(answer.Text) ? SolutionStatus.Empty : SolutionStatus.Done;
@@ -39,7 +39,7 @@ internal sealed class SolutionBatchResults(SolutionWriter writer, string runId) 
 
     private SolutionRecord Record(
         PlannedCell cell, string submissionId, string status, string? output, string? error, string? finishReason, string requested,
-        string? effective, TokenUsage usage, decimal usd, string? requestId, string? transcript) =>
+        string? effective, TokenUsage usage, decimal? usd, string? requestId, string? transcript) =>
         new(cell.Cell.Key, cell.Cell.ConditionId, cell.Cell.ItemUid, cell.Cell.Epoch, cell.Condition.Model.Id, status, output, error, finishReason,
             requested, effective, usage, usd, 0, requestId, Retries: 0, CacheHit: false, runId, transcript)
         {

@@ -28,7 +28,7 @@ internal sealed class JudgeBatchResults(GradingWriter writer, string runId) : IB
     public LaneParameters Effective(JudgeBatchRequest request) =>
         _effective.GetOrAdd(request.Pending.Grader.Name, static (_, judge) => ParameterPolicy.Effective(judge.Model.Provider, judge.Model.ModelName, judge.Lane), request.Pending.Grader.Judge!);
 
-    public GradingRecord Answered(JudgeBatchRequest request, string submissionId, ModelResponse answer, decimal usd, string? transcript) =>
+    public GradingRecord Answered(JudgeBatchRequest request, string submissionId, ModelResponse answer, decimal? usd, string? transcript) =>
         Record(request, submissionId, request.Judge.Conclude(request.Context, new JudgeAnswer(answer, usd, transcript ?? "")));
 
     public GradingRecord Failed(JudgeBatchRequest request, string submissionId, string error, string? transcript) =>

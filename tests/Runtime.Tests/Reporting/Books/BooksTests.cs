@@ -2,6 +2,7 @@ using ItemEval.FakeProviders;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Stages;
 using ItemEval.Runtime.Store;
+using ItemEval.Runtime.Tests.Grading.Judges;
 using ItemEval.Runtime.Tests.Providers;
 using ItemEval.Runtime.Tests.Stages;
 
@@ -44,7 +45,30 @@ public sealed class BooksTests : FakeServerTest
         Assert.Contains($"spent by stage: generate {Usd(spent)}; cap $5.00, {Usd(5m - spent)} left", lines);
         Assert.Contains($"saved against list price: {Usd(saved)} (provider prompt cache {Usd(promptCacheSaved)} · batch discount $0.0000 · response-cache re-serves {Usd(2 * listPerCall)})", lines);
         Assert.Contains(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"^openai\s+{cells}\s+2\s+\{Usd(spent)}\s+\{Usd(spent + saved)}\s+\{Usd(saved)}$"));
-        Assert.Contains(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^openai-gpt-4o-mini-\S+\s+\$\d\.\d{4}\s+\$\d\.\d{4}\s+\d\.\d\d×$"));
+        Assert.Contains(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^generate\s+openai-gpt-4o-mini-\S+\s+\$\d\.\d{4}\s+\$\d\.\d{4}\s+\d\.\d\d×$"));
+    }
+
+    [Fact]
+    public async Task Estimate_vs_actual_sets_each_judge_graders_estimate_beside_what_its_calls_were_billed()
+    {
+        Server.Behavior.Reply = prompt => prompt.StartsWith(JudgedStudy.JudgeMarker, StringComparison.Ordinal) ? "Correct.\nRating: [[9]]" : "The answer is 2.";
+        using var study = JudgedStudy.Create(Server.BaseUrl, JudgedStudy.Rubric("correct", Server.BaseUrl, judge: "openai/" + JudgedStudy.OpenAIJudge), items: 4);
+        study.Prepare();
+        BudgetCheckStage.Run(study.Context(new StageOptions(Yes: true)));
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+        ExportStage.Run(study.Context());
+
+        // The fake provider's invoice for the judge's calls, at the study's price for the judge (3 in, 15 out per million).
+        var judged = Server.BilledRequests.Where(bill => bill.Model == JudgedStudy.OpenAIJudge).ToList();
+        var billed = judged.Sum(bill => ((bill.InputTokens * 3m) + (bill.OutputTokens * 15m)) / 1_000_000m);
+        Assert.Equal(4, judged.Count);
+        var row = Assert.Single(study.Reporter.Lines, line => line.StartsWith("judge correct", StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(row, @"^judge correct\s+openai-gpt-4o-mini-\S+\s+\$(\d\.\d{4})\s+\$(\d\.\d{4})\s+(\d\.\d\d)×$");
+        Assert.True(match.Success, row);
+        Assert.Equal(Usd(billed), "$" + match.Groups[2].Value);
+        Assert.True(decimal.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0m, row);
+        Assert.Contains(study.Reporter.Lines, line => line.StartsWith("generate ", StringComparison.Ordinal) && line.Contains("openai-gpt-4o-mini-", StringComparison.Ordinal));
     }
 
     [Fact]
