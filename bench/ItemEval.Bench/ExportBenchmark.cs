@@ -14,16 +14,24 @@ namespace ItemEval.Bench;
 /// </summary>
 internal static class ExportBenchmark
 {
-    // One synthetic, graded solution per cell of the current grid: what Generate and Grade would have stored.
+    // One synthetic, graded solution per cell of the current grid, and its ledger row: what Generate and Grade would
+    // have stored for a free (mock) model, so Export's books balance. Every INSERT names its columns, so a column the schema gains later (solutions.batch_id, gradings.verdict_code, …)
+    // takes its default instead of breaking the benchmark.
     private const string Fill = """
-        INSERT INTO solutions
+        INSERT INTO solutions (cell_key, condition_id, item_uid, epoch, model, status, output, error, finish_reason,
+                               requested_parameters, effective_parameters, input_tokens, output_tokens, reasoning_tokens,
+                               cache_read_tokens, cache_write_tokens, usd, latency_ms, provider_request_id, attempts,
+                               retries, cache_hit, run_id, created_at, transcript)
         SELECT cell_key, condition_id, item_uid, epoch, split_part(condition_id, '-', 1) || '/' || split_part(condition_id, '-', 2),
                'done', 'Adding them up, the answer is ' || (hash(cell_key) % 1000) || '.', NULL, 'stop', '{}', '{}',
-               40, 12, 0, 0, 0, 0.000012, 3.5, NULL, 1, 0, false, 'bench', now(), NULL
+               40, 12, 0, 0, 0, 0, 3.5, NULL, 1, 0, false, 'bench', now(), NULL
         FROM cells;
-        INSERT INTO graders VALUES ('numeric', 'numeric', 'numeric', '{}');
-        INSERT INTO grading_plan SELECT cell_key, 'numeric', sha256(cell_key || '/numeric') FROM cells;
-        INSERT INTO gradings
+        INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at)
+        SELECT 'bench-' || cell_key, 'bench', 'generate', cell_key, model, 40, 12, 0, now() FROM solutions;
+        INSERT INTO graders (grader, grader_type, scheme, options) VALUES ('numeric', 'numeric', 'numeric', '{}');
+        INSERT INTO grading_plan (cell_key, grader, grading_key) SELECT cell_key, 'numeric', sha256(cell_key || '/numeric') FROM cells;
+        INSERT INTO gradings (grading_key, cell_key, grader, grader_type, score, passed, extracted, detail, usd, run_id,
+                              created_at, status, error, input_tokens, output_tokens, transcript)
         SELECT grading_key, cell_key, 'numeric', 'numeric', (hash(cell_key) % 2)::DOUBLE, hash(cell_key) % 2 = 1,
                CAST(hash(cell_key) % 1000 AS VARCHAR), NULL, 0, 'bench', now(), 'done', NULL, NULL, NULL, NULL
         FROM grading_plan;

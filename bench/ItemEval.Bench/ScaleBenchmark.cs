@@ -148,15 +148,15 @@ internal static class ScaleBenchmark
     private static async Task<StageMeasurement> MeasureAsync(string root, ScaleStudy study, string target)
     {
         var timing = Path.Combine(study.Directory, target + ".time");
-        var exit = await RunAsync(root, study, "/usr/bin/time", ["-f", "%e %U %S %M", "-o", timing, Path.Combine(root, "build.sh"), target, "--study", study.Directory]);
+        var exit = await RunAsync(root, study, "/usr/bin/time", ["-f", "%e %U %S %M", "-o", timing, Path.Combine(root, "build.sh"), target, "--study", study.Directory], Path.Combine(study.Directory, target + ".log"));
         var fields = File.ReadAllText(timing).Trim().Split('\n')[^1].Split(' ').Select(field => double.Parse(field, CultureInfo.InvariantCulture)).ToArray();
         return new StageMeasurement(target, exit, fields[0], fields[1] + fields[2], (long)fields[3]);
     }
 
     private static Task<int> RunFrontEndAsync(string root, ScaleStudy study, string argument) =>
-        RunAsync(root, study, Path.Combine(root, "build.sh"), [argument]);
+        RunAsync(root, study, Path.Combine(root, "build.sh"), [argument], log: null);
 
-    private static async Task<int> RunAsync(string root, ScaleStudy study, string program, IEnumerable<string> arguments)
+    private static async Task<int> RunAsync(string root, ScaleStudy study, string program, IEnumerable<string> arguments, string? log)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = root, RedirectStandardOutput = true };
         foreach (var argument in arguments)
@@ -167,8 +167,14 @@ internal static class ScaleBenchmark
         start.Environment["ITEMEVAL_ARTIFACTS"] = study.ArtifactsRoot;
         using var process = Process.Start(start)!;
 
-        // The front end's own output (progress, summary) is not the benchmark's; drained so the child never blocks on it.
-        await process.StandardOutput.ReadToEndAsync();
+        // The front end's own output (progress, summary) is not the benchmark's; drained so the child never blocks on it,
+        // and kept beside the timing (appended: an edit's run follows the full run's) to see which targets ran (--keep).
+        var output = await process.StandardOutput.ReadToEndAsync();
+        if (log is not null)
+        {
+            await File.AppendAllTextAsync(log, output);
+        }
+
         await process.WaitForExitAsync();
         return process.ExitCode;
     }

@@ -64,6 +64,31 @@ public sealed class ExampleStudyTests
     }
 
     [Fact]
+    public void Editing_the_design_leaves_the_datasets_locked_and_editing_a_dataset_loads_it_again()
+    {
+        using var study = StudyWorkspace.CopyOf("example");
+        Assert.Equal(0, study.Build("ExpandGrid").ExitCode);
+
+        // study.yaml changed, but not its datasets: LockDatasets is up to date and only the grid is expanded again.
+        study.Edit("study.yaml", text => text.Replace("epochs: 2", "epochs: 3", StringComparison.Ordinal));
+        var designEdited = study.Build("ExpandGrid");
+
+        Assert.True(designEdited.ExitCode == 0, designEdited.ToString());
+        Assert.Matches(new Regex(@"LockDatasets\W+Up to date"), designEdited.Output);
+        Assert.Matches(new Regex(@"ExpandGrid\W+Succeeded"), designEdited.Output);
+        Assert.Equal(Cells / 2 * 3, study.Query<int>("SELECT count(*) FROM cells"));
+
+        // The datasets section changed: the items are read and loaded again, and the grid follows them.
+        study.Edit("study.yaml", text => text.Replace("    path: data/items.jsonl\n", "    path: data/items.jsonl\n    limit: 10\n", StringComparison.Ordinal));
+        var datasetEdited = study.Build("ExpandGrid");
+
+        Assert.True(datasetEdited.ExitCode == 0, datasetEdited.ToString());
+        Assert.Matches(new Regex(@"LockDatasets\W+Succeeded"), datasetEdited.Output);
+        Assert.Equal(10, study.Query<int>("SELECT count(*) FROM items"));
+        Assert.Equal(Cells / 4 * 3, study.Query<int>("SELECT count(*) FROM cells"));
+    }
+
+    [Fact]
     public async Task A_crashed_run_resumes_without_paying_for_a_finished_cell_twice()
     {
         using var study = StudyWorkspace.CopyOf("example");

@@ -6,19 +6,22 @@ namespace ItemEval.Runtime.Reporting;
 /// </summary>
 internal static class ExportQueries
 {
+    // Items are crossed with the graders that apply to them first (a few thousand rows): the scheme match is not an
+    // equality DuckDB can hash, and joined to the cells directly it ran as a nested loop over every cell (about a quarter
+    // of the query's CPU at 1,000,000 cells, docs/BENCHMARKS.md); the cells then join the pairs on item_uid.
     public const string Long = """
         SELECT co.condition_id, co.model, co.lane, co.template, i.dataset, i.item_id, c.epoch,
-               gr.grader, gr.grader_type, g.score, g.passed, g.extracted,
+               i.grader, i.grader_type, g.score, g.passed, g.extracted,
                coalesce(s.status, 'pending') AS status, s.finish_reason, s.input_tokens, s.output_tokens,
                s.reasoning_tokens, CAST(s.usd AS DOUBLE) AS usd, s.latency_ms, s.cache_hit, c.cell_key, p.grading_key
         FROM cells c
         JOIN conditions co ON co.condition_id = c.condition_id
-        JOIN items i ON i.item_uid = c.item_uid
-        JOIN graders gr ON gr.scheme IS NULL OR lower(gr.scheme) = lower(i.scheme)
+        JOIN (SELECT it.item_uid, it.dataset, it.item_id, gr.grader, gr.grader_type FROM items it
+              JOIN graders gr ON gr.scheme IS NULL OR lower(gr.scheme) = lower(it.scheme)) i ON i.item_uid = c.item_uid
         LEFT JOIN solutions s ON s.cell_key = c.cell_key
-        LEFT JOIN grading_plan p ON p.cell_key = c.cell_key AND p.grader = gr.grader
+        LEFT JOIN grading_plan p ON p.cell_key = c.cell_key AND p.grader = i.grader
         LEFT JOIN gradings g ON g.grading_key = p.grading_key
-        ORDER BY co.condition_id, i.dataset, i.item_id, c.epoch, gr.grader
+        ORDER BY co.condition_id, i.dataset, i.item_id, c.epoch, i.grader
         """;
 
     public const string Solutions = """

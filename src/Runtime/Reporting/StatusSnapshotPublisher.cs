@@ -1,40 +1,40 @@
-using System.Diagnostics;
 using DuckDB.NET.Data;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Reporting;
 
 /// <summary>
-/// Publishes a <see cref="StatusSnapshot"/> for the run holding the study lock: at most once a second from a stage's
-/// writer loop (less often when a snapshot is costly), and once more when the run ends. Call it only from the thread
-/// that owns the store's connection.
+/// Publishes a <see cref="StatusSnapshot"/> for the run holding the study lock: when the run starts, at most once a
+/// second from a stage's writer loop (less often when a publish is slow), and once more when the run ends. Call it only from the thread that owns the
+/// store's connection.
 /// </summary>
 public sealed class StatusSnapshotPublisher
 {
-    /// <summary>
-    /// A snapshot aggregates every cell (about 0.1 s of CPU at 125,000 cells), so the next one waits at least this many
-    /// times what the last one took: publishing stays a small share of a run even when a loaded machine stretches it.
-    /// </summary>
-    private const int CostMultiple = 20;
-
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    // A publish counts every cell in the store, which on a big study is not free (0.1-0.2 s of CPU over 125,000 cells,
+    // seconds of wall on a loaded machine): publishes are spaced so that they take at most 1/CostShare of the run's
+    // time, whatever the study's size or the machine's load, instead of a fixed share of every second.
+    private const int CostShare = 20;
 
     private readonly string _artifactsDirectory;
     private readonly string _runId;
     private readonly string _target;
-    private readonly Stopwatch _sinceLast = new();
-    private TimeSpan _wait = Interval;
+    private readonly TimeProvider _time;
+    private long? _lastAt;
+    private TimeSpan _spacing = Interval;
 
-    public StatusSnapshotPublisher(string artifactsDirectory, string runId, string target)
+    public StatusSnapshotPublisher(string artifactsDirectory, string runId, string target, TimeProvider? time = null)
     {
         _artifactsDirectory = artifactsDirectory;
         _runId = runId;
         _target = target;
+        _time = time ?? TimeProvider.System;
     }
 
     public void PublishIfDue(StudyStore store)
     {
-        if (_sinceLast.IsRunning && _sinceLast.Elapsed < _wait)
+        if (_lastAt is { } last && _time.GetElapsedTime(last) < _spacing)
         {
             return;
         }
@@ -44,15 +44,17 @@ public sealed class StatusSnapshotPublisher
 
     public void Publish(StudyStore store)
     {
-        _sinceLast.Restart();
+        var started = _time.GetTimestamp();
         try
         {
             StatusSnapshot.Of(store, _runId, _target).WriteTo(_artifactsDirectory);
-            _wait = TimeSpan.FromTicks(Math.Max(Interval.Ticks, _sinceLast.Elapsed.Ticks * CostMultiple));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or DuckDBException)
         {
             // Progress for onlookers must never fail the run that pays for the calls; the next publish tries again.
         }
+
+        _lastAt = _time.GetTimestamp();
+        _spacing = TimeSpan.FromTicks(Math.Max(Interval.Ticks, _time.GetElapsedTime(started, _lastAt.Value).Ticks * CostShare));
     }
 }

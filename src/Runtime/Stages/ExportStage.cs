@@ -23,9 +23,9 @@ public static class ExportStage
         Directory.CreateDirectory(directory);
         var tables = new List<ExportedTable>
         {
-            TableExporter.Write(run.Store, directory, "long", ExportQueries.Long),
-            TableExporter.Write(run.Store, directory, "solutions", ExportQueries.Solutions),
-            TableExporter.Write(run.Store, directory, "gradings", ExportQueries.Gradings),
+            TableExporter.Write(run.Store, directory, "long", ExportQueries.Long, sorted: true),
+            TableExporter.Write(run.Store, directory, "solutions", ExportQueries.Solutions, sorted: true),
+            TableExporter.Write(run.Store, directory, "gradings", ExportQueries.Gradings, sorted: true),
             // Aggregated from the long table as written rather than by joining the store again.
             TableExporter.Write(run.Store, directory, "summary", ExportQueries.SummaryOf(TableExporter.Rows(directory, "long"))),
         };

@@ -1,18 +1,12 @@
-using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Design;
-using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Tests.Store;
 
 public sealed class SolutionRepositoryTests
 {
-    private static readonly Condition Condition = new(
-        "mock-a-cold-plain-00000000",
-        new ModelConfig("mock/a", [], new Dictionary<string, string>(), SourceLocation.Start("study.yaml")),
-        new LaneConfig("cold", LaneParameters.None, SourceLocation.Start("study.yaml")),
-        new PromptTemplate("plain", "{input}", null, "hash"));
+    private static readonly Condition Condition = StoredRows.Condition("mock-a-cold-plain-00000000");
 
     [Fact]
     public void Pending_is_missing_or_errored_cells_never_done_or_empty_ones()
@@ -60,6 +54,46 @@ public sealed class SolutionRepositoryTests
     }
 
     [Fact]
+    public void Fingerprint_follows_what_is_finished_in_the_grid_not_the_order_it_was_written_in()
+    {
+        using var first = new TempStore();
+        using var second = new TempStore();
+        var cells = new[] { new Cell(Condition.Id, "quiz/1", 1, "key1"), new Cell(Condition.Id, "quiz/2", 1, "key2") };
+        first.Store.Design.Replace([Condition], cells);
+        second.Store.Design.Replace([Condition], cells);
+        first.Store.Solutions.SaveAll([Solution("key1", SolutionStatus.Done), Solution("key2", SolutionStatus.Done)]);
+        second.Store.Solutions.SaveAll([Solution("key2", SolutionStatus.Done)]);
+        second.Store.Solutions.SaveAll([Solution("key1", SolutionStatus.Done)]);
+        var both = first.Store.Solutions.Fingerprint();
+
+        first.Store.Solutions.Save(Solution("key2", SolutionStatus.Empty));
+        var oneEmpty = first.Store.Solutions.Fingerprint();
+        first.Store.Design.Replace([Condition], cells.Take(1));
+
+        Assert.Equal(both, second.Store.Solutions.Fingerprint());
+        Assert.NotEqual(both, oneEmpty);
+        Assert.NotEqual(oneEmpty, first.Store.Solutions.Fingerprint());
+        Assert.NotEqual(both, first.Store.Solutions.Fingerprint());
+    }
+
+    [Fact]
+    public void Failures_name_each_condition_with_errors_its_cells_and_an_error_of_the_current_grid()
+    {
+        using var temp = new TempStore();
+        var other = StoredRows.Condition("mock-a-warm-plain-00000001", lane: "warm");
+        temp.Store.Design.Replace([Condition, other], [
+            new Cell(Condition.Id, "quiz/1", 1, "key1"), new Cell(Condition.Id, "quiz/2", 1, "key2"), new Cell(Condition.Id, "quiz/3", 1, "key3"),
+            new Cell(other.Id, "quiz/1", 1, "other1")]);
+        temp.Store.Solutions.SaveAll([
+            Solution("key1", SolutionStatus.Error), Solution("key2", SolutionStatus.Error), Solution("key3", SolutionStatus.Done),
+            StoredRows.Solution("other1", SolutionStatus.Done, other.Id), Solution("gone", SolutionStatus.Error)]);
+
+        var failures = temp.Store.Solutions.Failures();
+
+        Assert.Equal([new ConditionFailures(Condition.Id, 2, 3, "boom")], failures);
+    }
+
+    [Fact]
     public void A_batch_is_stored_in_bulk_and_a_cell_twice_in_it_counts_both_attempts()
     {
         using var temp = new TempStore();
@@ -74,7 +108,5 @@ public sealed class SolutionRepositoryTests
         Assert.Equal("stop", temp.Store.Connection.Scalar("SELECT finish_reason FROM solutions WHERE cell_key = 'key2500'"));
     }
 
-    private static SolutionRecord Solution(string key, string status) =>
-        new(key, Condition.Id, "quiz/1", 1, "mock/a", status, status == SolutionStatus.Done ? "42" : "", status == SolutionStatus.Error ? "boom" : null,
-            "stop", "{}", "{}", new TokenUsage(1, 1), 0m, 1, null, 0, false, "run1");
+    private static SolutionRecord Solution(string key, string status) => StoredRows.Solution(key, status, Condition.Id);
 }
