@@ -49,16 +49,20 @@ internal static class EstimateAccuracyBenchmark
 
             Console.WriteLine();
             Console.WriteLine($"estimate-accuracy: {items} GSM8K items, pilot {pilot}, {Models} × direct/cot; billed = the fake provider's invoice for the {rest.Count} calls after the pilot");
-            Console.WriteLine("| condition | calls | estimate before any call | estimate after the pilot | billed | after/billed |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| condition | calls | estimate before any call | estimate after the pilot | billed | after/billed | out tok/call: pilot (±95%) | out tok/call: billed |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var line in after.Lines)
             {
                 var template = line.ConditionId.Contains("-cot-", StringComparison.Ordinal) ? "cot" : "direct";
                 var model = line.Model["openai/".Length..];
-                var billed = rest.Where(bill => bill.Model == model && (bill.Prompt.StartsWith("Think", StringComparison.Ordinal) == (template == "cot")))
-                    .Sum(bill => ((bill.InputTokens * Prices[model].InputPerMillion) + (bill.OutputTokens * Prices[model].OutputPerMillion)) / 1_000_000m);
+                var bills = rest.Where(bill => bill.Model == model && (bill.Prompt.StartsWith("Think", StringComparison.Ordinal) == (template == "cot"))).ToList();
+                var billed = bills.Sum(bill => ((bill.InputTokens * Prices[model].InputPerMillion) + (bill.OutputTokens * Prices[model].OutputPerMillion)) / 1_000_000m);
+
+                // Why a row misses: the pilot's mean output (what the estimate uses) against the rest's, as billed.
+                var pilotOutput = line.Observed is { } observed ? $"{observed.MeanTokens:0} (±{observed.RelativeMargin * 100:0}%)" : "—";
+                var billedOutput = bills.Average(bill => (double)bill.OutputTokens);
                 var heuristic = before.Lines.Single(other => other.ConditionId == line.ConditionId).ExpectedUsd * line.Calls / (items);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} {template} | {line.Calls} | ${heuristic:0.0000} | ${line.ExpectedUsd:0.0000} | ${billed:0.0000} | {line.ExpectedUsd / billed:0.00}× |"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} {template} | {line.Calls} | ${heuristic:0.0000} | ${line.ExpectedUsd:0.0000} | ${billed:0.0000} | {line.ExpectedUsd / billed:0.00}× | {pilotOutput} | {billedOutput:0} |"));
             }
 
             return 0;

@@ -53,6 +53,7 @@ public static class CostEstimator
     private static CostLine Line(string conditionId, string model, IReadOnlyList<PendingCall> calls, PriceTable prices, ObservedOutput? observed, bool batched)
     {
         long input = 0, worst = 0;
+        var count = 0;
         double expectedTokens = 0;
         var outputs = new Dictionary<(LaneParameters Parameters, AnswerStyle Style), OutputEstimate>();
         foreach (var call in calls)
@@ -64,21 +65,22 @@ public static class CostEstimator
                 outputs[(call.Parameters, call.Style)] = output;
             }
 
-            input += call.PromptTokens ?? TokenEstimator.FromChars(call.PromptChars);
-            expectedTokens += observed is null ? output.ExpectedTokens : Math.Min(observed.MeanTokens, output.WorstCaseTokens);
-            worst += output.WorstCaseTokens;
+            count += call.Times;
+            input += (call.PromptTokens ?? TokenEstimator.FromChars(call.PromptChars)) * (long)call.Times;
+            expectedTokens += (observed is null ? output.ExpectedTokens : Math.Min(observed.MeanTokens, output.WorstCaseTokens)) * call.Times;
+            worst += (long)output.WorstCaseTokens * call.Times;
         }
 
         var expected = (long)Math.Round(expectedTokens);
 
         if (!prices.TryGet(model, out var price))
         {
-            return new CostLine(conditionId, model, calls.Count, input, expected, worst, 0m, 0m, false, Observed: observed);
+            return new CostLine(conditionId, model, count, input, expected, worst, 0m, 0m, false, Observed: observed);
         }
 
         var expectedUsd = Usd(price, input, expected, worstCase: false);
         var discounted = batched ? expectedUsd * (1m - prices.BatchDiscount(model)) : expectedUsd;
-        return new CostLine(conditionId, model, calls.Count, input, expected, worst, expectedUsd, Usd(price, input, worst, worstCase: true), true, discounted, observed);
+        return new CostLine(conditionId, model, count, input, expected, worst, expectedUsd, Usd(price, input, worst, worstCase: true), true, discounted, observed);
     }
 
     private static decimal Usd(ModelPrice price, long inputTokens, long outputTokens, bool worstCase)

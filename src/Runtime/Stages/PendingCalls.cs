@@ -49,7 +49,27 @@ internal sealed class PendingCalls
 
     /// <summary>Every cell of the grid, done or not, whatever the run policy: what the whole study costs.</summary>
     public IReadOnlyList<PendingCall> Grid(StudyStore store) =>
-        Of(store.Connection.Query("SELECT condition_id, item_uid FROM cells", reader => (reader.GetString(0), reader.GetString(1))));
+        PerItem(store.Connection.Query(
+            "SELECT condition_id, item_uid, CAST(count(*) AS INTEGER) FROM cells GROUP BY condition_id, item_uid",
+            reader => (reader.GetString(0), reader.GetString(1), reader.GetInt32(2))));
+
+    /// <summary>
+    /// Cells counted per condition and item (counted in the store): one call each, made <see cref="PendingCall.Times"/>
+    /// times — a tenth of the rows to read and group for a study of ten epochs.
+    /// </summary>
+    public IReadOnlyList<PendingCall> PerItem(IEnumerable<(string ConditionId, string ItemUid, int Cells)> counts)
+    {
+        var calls = new List<PendingCall>();
+        foreach (var (conditionId, itemUid, cells) in counts)
+        {
+            if (Measure(conditionId, itemUid) is { } call)
+            {
+                calls.Add(cells == 1 ? call : call with { Times = cells });
+            }
+        }
+
+        return calls;
+    }
 
     private PendingCall? Measure(string conditionId, string itemUid)
     {

@@ -42,5 +42,12 @@ public sealed class PolicyScope
         return _items is null ? pending : pending.Where(cell => _items.Contains(cell.ItemUid)).ToList();
     }
 
+    /// <summary><see cref="Pending"/> counted per condition and item, in the store, for the estimate.</summary>
+    public IReadOnlyList<(string ConditionId, string ItemUid, int Cells)> PendingPerItem(StudyStore store, bool rerunEmpty)
+    {
+        var pending = store.Solutions.PendingPerItem(rerunEmpty);
+        return _items is null ? pending : pending.Where(cell => _items.Contains(cell.ItemUid)).ToList();
+    }
+
     public string Describe() => Policy.Describe(ItemCount);
 }

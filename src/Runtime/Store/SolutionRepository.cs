@@ -60,6 +60,17 @@ public sealed class SolutionRepository
                 ("rerun_empty", rerunEmpty))
             .ToList();
 
+    /// <summary>
+    /// The cells <see cref="Pending"/> would return, counted per condition and item (their epochs send the same prompt):
+    /// what the estimate prices when it needs no cell one by one.
+    /// </summary>
+    public IReadOnlyList<(string ConditionId, string ItemUid, int Cells)> PendingPerItem(bool rerunEmpty = false) =>
+        _connection.Query(
+                $"SELECT c.condition_id, c.item_uid, CAST(count(*) AS INTEGER) {PendingCells} GROUP BY c.condition_id, c.item_uid",
+                reader => (reader.GetString(0), reader.GetString(1), reader.GetInt32(2)),
+                ("rerun_empty", rerunEmpty))
+            .ToList();
+
     /// <summary>How many cells <see cref="Pending"/> would return, counted in the store.</summary>
     public long PendingCount(bool rerunEmpty = false) =>
         Convert.ToInt64(_connection.Scalar($"SELECT count(*) {PendingCells}", ("rerun_empty", rerunEmpty)), CultureInfo.InvariantCulture);

@@ -58,4 +58,23 @@ public sealed class EstimateStageTests : FakeServerTest
         // The grid column counts all 12 items; pending, under the default dev policy, the first 10.
         Assert.Contains(study.Reporter.Lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"openai/gpt-4o-mini\s+12\s+\$[0-9.]+\s+10\s"));
     }
+
+    [Fact]
+    public async Task Every_epoch_of_an_item_is_priced_as_a_call_of_its_own_in_the_pending_and_the_grid_columns()
+    {
+        using var study = FakeServerStudy.Create(Server.BaseUrl, models: "openai/gpt-4o-mini", items: 4, budget: "  max_usd: 5\n  dev_items: 1");
+        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("design:\n", "design:\n  epochs: 3\n", StringComparison.Ordinal));
+        study.Prepare();
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        var pilot = Server.BilledRequests.Count;
+
+        var line = Assert.Single(EstimateStage.Run(study.Context(new StageOptions(Policy: "full-interactive"))).Lines);
+        await GenerateStage.RunAsync(study.Context(new StageOptions(Policy: "full-interactive")), CancellationToken.None);
+
+        // Epochs send the same prompt, so the estimate counts each item once and multiplies: 3 items × 3 epochs pending.
+        Assert.Equal((3, 9), (pilot, line.Calls));
+        Assert.Equal(9, Server.BilledRequests.Count - pilot);
+        Assert.Equal(0, line.InputTokens % 3);
+        Assert.Contains(study.Reporter.Lines, text => System.Text.RegularExpressions.Regex.IsMatch(text, @"openai/gpt-4o-mini\s+12\s+\$[0-9.]+\s+9\s"));
+    }
 }

@@ -46,26 +46,29 @@ internal sealed class StudyEstimate
         var calls = new PendingCalls(study, items, charsPerToken);
         var policy = EstimatePolicy.Parse(context.Options.Estimate);
 
-        var pendingCells = calls.WithCells(scope.Pending(store, study.Config.Design.RerunEmpty));
-        var pendingCalls = pendingCells.Select(pair => pair.Call).ToList();
+        // Judges read the pending cells one by one (their plans pair cells); without judges they are counted per item in the store.
+        var judged = study.Config.Graders.Any(grader => grader.Judge is not null);
+        var pendingCells = judged ? calls.WithCells(scope.Pending(store, study.Config.Design.RerunEmpty)) : [];
+        var pendingCalls = judged ? pendingCells.Select(pair => pair.Call).ToList() : calls.PerItem(scope.PendingPerItem(store, study.Config.Design.RerunEmpty));
         var batched = BatchedModels(study, scope, pendingCalls);
         var pending = CostEstimator.Estimate(pendingCalls, prices, policy, observed, batched.Contains);
         var grid = withGrid ? CostEstimator.Estimate(calls.Grid(store), prices, policy, observed, batched.Contains) : null;
 
-        var judged = EstimateEvidence.JudgeOutputs(store);
+        var judgeOutputs = EstimateEvidence.JudgeOutputs(store);
         var judgeCalls = JudgeCalls.Of(study, store, items, pendingCells, wholeGrid: false);
-        var judge = CostEstimator.EstimateJudges(judgeCalls, prices, policy, judged, JudgeCalls.Batched(study, scope, judgeCalls).Contains);
+        var judgeBatched = JudgeCalls.Batched(study, scope, judgeCalls);
+        var judge = CostEstimator.EstimateJudges(judgeCalls, prices, policy, judgeOutputs, judgeBatched.Contains);
         // The grid's unanswered cells are read only for a study with judges (Estimate on a large study stays quick).
         var judgeGrid = !withGrid ? null : CostEstimator.EstimateJudges(
-            study.Config.Graders.Any(grader => grader.Judge is not null) ? JudgeCalls.Of(study, store, items, calls.WithCells(store.Solutions.Pending(rerunEmpty: false)), wholeGrid: true) : [],
-            prices, policy, judged, JudgeCalls.Batched(study, scope, judgeCalls).Contains);
+            judged ? JudgeCalls.Of(study, store, items, calls.WithCells(store.Solutions.Pending(rerunEmpty: false)), wholeGrid: true) : [],
+            prices, policy, judgeOutputs, judgeBatched.Contains);
         return new StudyEstimate(pending, grid, judge, judgeGrid, charsPerToken);
     }
 
     /// <summary>The models whose pending calls Generate will send as batch jobs, by the rule it routes by.</summary>
     private static HashSet<string> BatchedModels(LoadedStudy study, PolicyScope scope, IReadOnlyList<PendingCall> pending)
     {
-        var cellsPerModel = pending.CountBy(call => call.Model).ToDictionary(StringComparer.Ordinal);
+        var cellsPerModel = pending.GroupBy(call => call.Model, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Sum(call => call.Times), StringComparer.Ordinal);
         return study.Config.Design.Models
             .Where(model => BatchRoutes.Decide(model, cellsPerModel.GetValueOrDefault(model.Id), study.Config.Batch, scope.Policy.Batch) == BatchRoute.Batch)
             .Select(model => model.Id)
