@@ -71,7 +71,7 @@ public sealed class JudgeBatchResumeTests : IAsyncLifetime
         var submitted = await study.BuildAsync(["Grade", "--yes", "--no-wait"], (_, _) => { }, Environment());
 
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
-        Assert.Contains("waiting in provider batches", submitted.Output, StringComparison.Ordinal);
+        Assert.True(submitted.Output.Contains("waiting in provider batches", StringComparison.Ordinal), submitted.ToString());
         Assert.Empty(_server.BilledRequests);
         var calls = study.Query<int>("SELECT count(*) FROM batch_cells");
 
@@ -93,8 +93,8 @@ public sealed class JudgeBatchResumeTests : IAsyncLifetime
         Assert.Equal(calls, _server.BilledRequests.Count);
         Assert.Equal(calls, study.Query<int>("SELECT count(*) FROM gradings WHERE grader = 'correct' AND batch_id IS NOT NULL AND status = 'done'"));
         Assert.Equal(calls, study.Query<int>("SELECT count(*) FROM ledger WHERE kind = 'judge' AND batch"));
-        Assert.Equal(_server.BilledUsd(_ => BatchStudyWorkspace.Price), study.Query<decimal>("SELECT sum(usd) FROM ledger"));
-        Assert.Equal(0, study.Query<int>("SELECT count(*) FROM ledger WHERE usd <> (input_tokens + output_tokens) * 0.0005"));
+        Assert.Equal(_server.BilledUsd(_ => BatchStudyWorkspace.Price), study.Query<decimal>("SELECT sum(usd) FROM ledger")); // the mock answers cost $0
+        Assert.Equal(0, study.Query<int>("SELECT count(*) FROM ledger WHERE kind = 'judge' AND usd <> (input_tokens + output_tokens) * 0.0005"));
         Assert.Equal(study.Query<decimal>("SELECT sum(usd) FROM ledger"), study.Query<decimal>("SELECT sum(usd) FROM gradings"));
     }
 
@@ -112,7 +112,7 @@ public sealed class JudgeBatchResumeTests : IAsyncLifetime
                 template: prompts/judge-correct.txt
                 rubric: rubrics/correct.txt
                 options: {scale: [0, 1]}
-            budget: {policy: full-interactive, max_usd: 20, prices: {openai/{{{Judge}}}: {input: 1000, output: 1000} } }
+            budget: {policy: full-interactive, max_usd: 100, prices: {openai/{{{Judge}}}: {input: 1000, output: 1000} } }
             """);
         return study;
     }
