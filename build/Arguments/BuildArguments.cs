@@ -17,7 +17,7 @@ internal sealed record BuildArguments(
     bool Help,
     IReadOnlyList<string> DataRoots)
 {
-    /// <summary>Generate submits or refreshes provider batches and returns without waiting (<c>--no-wait</c>).</summary>
+    /// <summary>Generate and Grade submit or refresh provider batches and return without waiting (<c>--no-wait</c>).</summary>
     public bool NoWait { get; init; }
 
     /// <summary>Clean cancels batches in flight at the provider (<c>--cancel-batches</c>).</summary>

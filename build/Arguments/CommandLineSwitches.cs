@@ -17,7 +17,7 @@ internal static class CommandLineSwitches
         new("no-cache", null, [], "", ["do not serve responses from the response cache"]),
         new("dry-run", null, [], "", ["write the requests Generate would send, with cache keys; send nothing (no --yes needed)"]),
         new("verify-first", null, [], "", ["send one request per condition first; stop on the first failure"]),
-        new("no-wait", null, [], "", ["Generate: submit (or refresh) provider batches and exit without waiting; a later run collects"]),
+        new("no-wait", null, [], "", ["Generate, Grade: submit (or refresh) provider batches and exit without waiting; a later run collects"]),
         new("cancel-batches", null, [], "", ["Clean: cancel the study's batches still running at the provider, then clean"]),
         new("data-root", "<dir>", [], "ITEMEVAL_DATA_ROOT", ["a folder outside the study that study.yaml may read files from;", "repeat it for several (the variable takes a PATH-style list)"]),
         new("verbosity", "<v>", ["v"], "ITEMEVAL_VERBOSITY", ["quiet, minimal (default), normal, detailed, diagnostic"]),

@@ -40,7 +40,7 @@ public abstract class StageTask : Microsoft.Build.Utilities.Task, ICancelableTas
 
     public bool VerifyFirst { get; set; }
 
-    /// <summary>Generate: submit or refresh provider batches and return without waiting (<c>--no-wait</c>).</summary>
+    /// <summary>Generate and Grade: submit or refresh provider batches and return without waiting (<c>--no-wait</c>).</summary>
     public bool NoWait { get; set; }
 
     /// <summary>Clean: cancel the study's batches in flight at the provider first (<c>--cancel-batches</c>).</summary>

@@ -21,8 +21,9 @@ internal static class BatchesInFlightReport
         {
             var age = DateTime.UtcNow - DateTime.SpecifyKind(batch.CreatedAt, DateTimeKind.Utc);
             reporter.Info(
-                $"  {batch.BatchId ?? "(not yet confirmed) " + batch.SubmissionId}  {(batch.Stage == BatchStage.Grade ? "Grade (judge calls)" : "Generate")}  {batch.Model}  {batch.State}  " +
-                $"{batch.Done}/{batch.Cells} done, {batch.Errored} errored  age {(int)age.TotalMinutes} min");
+                $"  {batch.BatchId ?? "(not yet confirmed) " + batch.SubmissionId}  {batch.Model}  {batch.State}  " +
+                $"{batch.Done}/{batch.Cells} done, {batch.Errored} errored  age {(int)age.TotalMinutes} min" +
+                (batch.Stage == BatchStage.Grade ? "  judge calls (Grade collects them)" : ""));
         }
     }
 }
