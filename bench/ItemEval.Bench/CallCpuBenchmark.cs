@@ -4,7 +4,9 @@ using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Caching;
 using ItemEval.Runtime.Providers.Metering;
+using ItemEval.Runtime.Providers.OpenAI;
 using ItemEval.Runtime.Providers.Pipeline;
+using ItemEval.Runtime.Providers.Resilience;
 
 namespace ItemEval.Bench;
 
@@ -41,7 +43,8 @@ internal static class CallCpuBenchmark
                 "sdk" => FloorBenchmarks.SdkSender(server),
                 "pipeline" => Pipeline(ModelFor(server, concurrency), pipeline, cache),
                 "layers" => Pipeline(ModelFor(server, concurrency), pipeline, cache, new InstantProvider()),
-                _ => throw new ArgumentException($"--mode {mode}: expected bare, sdk, pipeline or layers"),
+                "sdk-timed" => TimedSdk(server),
+                _ => throw new ArgumentException($"--mode {mode}: expected bare, sdk, sdk-timed, pipeline or layers"),
             };
 
             Console.WriteLine($"call-cpu --mode {mode}: {calls} calls, {concurrency} in flight, zero latency, no limit");
@@ -81,6 +84,18 @@ internal static class CallCpuBenchmark
                 ["max_concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
             },
             SourceLocation.Start("bench"));
+
+    /// <summary>
+    /// The SDK client under the attempt timeout alone, called with a token that can be cancelled (the pipeline's is the
+    /// spend meter's abort): what cancellation plumbing costs once a token can fire, against <c>sdk</c>'s none.
+    /// </summary>
+    private static Func<int, Task> TimedSdk(ServerProcess server)
+    {
+        var client = new OpenAIModelClient("openai", "gpt-4.1-mini", server.BaseUrl + "/v1", "sk-bench-not-a-key")
+            .WithAttemptTimeout(RetrySettings.Default.AttemptTimeout);
+        var abort = new CancellationTokenSource();
+        return index => client.CompleteAsync(BenchRequests.For(index), abort.Token);
+    }
 
     /// <param name="provider">Null: the real OpenAI client for the model, as Generate builds it.</param>
     private static Func<int, Task> Pipeline(ModelConfig model, ClientPipeline pipeline, ResponseCache cache, IModelClient? provider = null)
