@@ -1,9 +1,12 @@
 using System.Globalization;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Config;
+using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Caching;
 using ItemEval.Runtime.Providers.Metering;
+using ItemEval.Runtime.Providers.OpenAI;
 using ItemEval.Runtime.Providers.Pipeline;
+using ItemEval.Runtime.Providers.Resilience;
 
 namespace ItemEval.Bench;
 
@@ -12,7 +15,9 @@ namespace ItemEval.Bench;
 /// <c>--concurrency</c> in flight, unpaced, to the fake provider (child process) at zero latency and no limit, sent
 /// one of three ways (<c>--mode</c>): <c>bare</c> HttpClient POSTs of the same body, the OpenAI <c>sdk</c> client alone,
 /// or the whole <c>pipeline</c> a Generate run builds (response cache → retries → rate limiter → spend meter → attempt
-/// timeout → OpenAI SDK client, with a real cache pack and ledger). One mode per process, so each is measured alone.
+/// timeout → OpenAI SDK client, with a real cache pack and ledger), or those <c>layers</c> alone over an in-process
+/// provider that answers at once (<see cref="InstantProvider"/>; the server sees nothing). One mode per process, so
+/// each is measured alone.
 /// </summary>
 internal static class CallCpuBenchmark
 {
@@ -37,7 +42,9 @@ internal static class CallCpuBenchmark
                 "bare" => FloorBenchmarks.BareSender(server),
                 "sdk" => FloorBenchmarks.SdkSender(server),
                 "pipeline" => Pipeline(ModelFor(server, concurrency), pipeline, cache),
-                _ => throw new ArgumentException($"--mode {mode}: expected bare, sdk or pipeline"),
+                "layers" => Pipeline(ModelFor(server, concurrency), pipeline, cache, new InstantProvider()),
+                "sdk-timed" => TimedSdk(server),
+                _ => throw new ArgumentException($"--mode {mode}: expected bare, sdk, sdk-timed, pipeline or layers"),
             };
 
             Console.WriteLine($"call-cpu --mode {mode}: {calls} calls, {concurrency} in flight, zero latency, no limit");
@@ -58,7 +65,7 @@ internal static class CallCpuBenchmark
                 ("requests the provider saw", $"{stats.Requests}"),
                 ("fake provider CPU time (child process)", $"{stats.ProcessorTime.TotalSeconds:F2} s"));
             progress.PrintCpu(run);
-            return stats.Requests == calls ? 0 : 1;
+            return stats.Requests == (mode == "layers" ? 0 : calls) ? 0 : 1;
         }
         finally
         {
@@ -78,11 +85,24 @@ internal static class CallCpuBenchmark
             },
             SourceLocation.Start("bench"));
 
-    private static Func<int, Task> Pipeline(ModelConfig model, ClientPipeline pipeline, ResponseCache cache)
+    /// <summary>
+    /// The SDK client under the attempt timeout alone, called with a token that can be cancelled (the pipeline's is the
+    /// spend meter's abort): what cancellation plumbing costs once a token can fire, against <c>sdk</c>'s none.
+    /// </summary>
+    private static Func<int, Task> TimedSdk(ServerProcess server)
+    {
+        var client = new OpenAIModelClient("openai", "gpt-4.1-mini", server.BaseUrl + "/v1", "sk-bench-not-a-key")
+            .WithAttemptTimeout(RetrySettings.Default.AttemptTimeout);
+        var abort = new CancellationTokenSource();
+        return index => client.CompleteAsync(BenchRequests.For(index), abort.Token);
+    }
+
+    /// <param name="provider">Null: the real OpenAI client for the model, as Generate builds it.</param>
+    private static Func<int, Task> Pipeline(ModelConfig model, ClientPipeline pipeline, ResponseCache cache, IModelClient? provider = null)
     {
         var ledger = new LedgerSink("bench", "generate");
         var meter = new SpendMeter(PriceTable.For(BudgetConfig.Unlimited), new SpendReservations(null, 0m), ledger);
-        var client = pipeline.Build(model, new BenchEnvironment(), cache, readCache: true, meter, new CountingRetryObserver());
+        var client = pipeline.Build(model, new BenchEnvironment(), cache, readCache: true, meter, new CountingRetryObserver(), provider: provider);
         return async index =>
         {
             await client.CompleteAsync(BenchRequests.For(index), CancellationToken.None);

@@ -10,7 +10,7 @@ using ItemEval.Bench;
 //   --edit then adds a model (1/5 of the cells new) or edits a template (1/2 stale) and times the targets again)
 // dotnet run -c Release --project bench/ItemEval.Bench -- export [--rows 1000000]
 //   (ExpandGrid, then Export of a store filled with that many graded cells, in-process: wall, CPU, peak RSS)
-// dotnet run -c Release --project bench/ItemEval.Bench -- call-cpu --mode bare|sdk|pipeline [--calls 5000] [--concurrency 16]
+// dotnet run -c Release --project bench/ItemEval.Bench -- call-cpu --mode bare|sdk|sdk-timed|pipeline|layers [--calls 5000] [--concurrency 16]
 //   (CPU per call, unpaced, zero latency, no limit: bare HttpClient, the SDK alone, or the whole model-call pipeline)
 // dotnet run -c Release --project bench/ItemEval.Bench -- generate-memory [--cells 10000]
 //   (Generate of the scale study in-process: peak resident set and peak managed heap while it runs)

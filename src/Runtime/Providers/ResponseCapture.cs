@@ -1,9 +1,12 @@
+using System.Net.Http.Headers;
+
 namespace ItemEval.Runtime.Providers;
 
 /// <summary>
-/// Keeps the status, headers and body of the last HTTP response of the current call, for SDKs that do not expose
-/// them where we need them: Anthropic's exceptions carry no Retry-After, and neither SDK keeps the body of a 200 it
-/// failed to parse, which the transcript must show. The caller starts a fresh <see cref="CapturedResponse"/> before
+/// Keeps the status, headers and body of the last HTTP response of the current call, for an SDK that does not expose
+/// them where we need them: Anthropic's exceptions carry no Retry-After, and it keeps no body of a 200 it failed to
+/// parse, which the transcript must show. (The OpenAI client reads both from the SDK's raw response instead.) The
+/// headers are kept by reference and read only for the few limit headers asked for, never copied per call. The caller starts a fresh <see cref="CapturedResponse"/> before
 /// the call; the handler fills it, and the value survives back up the async call chain because the object is shared.
 /// </summary>
 public sealed class ResponseCapture : DelegatingHandler
@@ -28,9 +31,8 @@ public sealed class ResponseCapture : DelegatingHandler
         if (Current.Value is { } slot)
         {
             slot.StatusCode = (int)response.StatusCode;
-            slot.Headers = response.Headers.Concat(response.Content.Headers)
-                .GroupBy(header => header.Key.ToLowerInvariant())
-                .ToDictionary(group => group.Key, group => string.Join(",", group.SelectMany(header => header.Value)), StringComparer.Ordinal);
+            slot.Headers = response.Headers;
+            slot.ContentHeaders = response.Content.Headers;
 
             // Buffered, so the SDK still reads the same content after us.
             await response.Content.LoadIntoBufferAsync(cancellationToken);
@@ -45,13 +47,21 @@ public sealed class ResponseCapture : DelegatingHandler
     {
         public int? StatusCode { get; set; }
 
-        public IReadOnlyDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
+        public HttpHeaders? Headers { get; set; }
+
+        public HttpHeaders? ContentHeaders { get; set; }
 
         public string? Body { get; set; }
 
         /// <summary>The provider answered 200: whatever fails after this, the provider did the work.</summary>
         public bool Answered => StatusCode is >= 200 and < 300;
 
-        public RateLimitHeaders? RateLimits() => RateLimitHeaderParser.Parse(name => Headers.GetValueOrDefault(name), DateTimeOffset.UtcNow);
+        public RateLimitHeaders? RateLimits() => RateLimitHeaderParser.Parse(Header, DateTimeOffset.UtcNow);
+
+        /// <summary>A header's values joined by commas, wherever it is (response or content headers), or null.</summary>
+        public string? Header(string name) =>
+            Headers is not null && Headers.TryGetValues(name, out var values) ? string.Join(",", values)
+            : ContentHeaders is not null && ContentHeaders.TryGetValues(name, out values) ? string.Join(",", values)
+            : null;
     }
 }

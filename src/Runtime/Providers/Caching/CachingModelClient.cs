@@ -25,8 +25,10 @@ public sealed class CachingModelClient : IModelClient
 
     public async Task<ModelResponse> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
     {
+        // Hashed once: the lookup and the store of a miss use the same hash.
         var key = CacheKey.For(request);
-        if (_read && _cache.TryGet(key, out var cached))
+        var hash = key.ToHash();
+        if (_read && _cache.TryGet(hash, out var cached))
         {
             _ledger?.AddCacheHit(request, cached.Usage);
             return cached with { CacheHit = true };
@@ -38,7 +40,7 @@ public sealed class CachingModelClient : IModelClient
         // really ask again.
         if (!string.IsNullOrWhiteSpace(response.Text))
         {
-            _cache.Put(key, response);
+            _cache.Put(key, hash, response);
         }
 
         return response;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 
@@ -8,33 +7,33 @@ namespace ItemEval.Runtime.Providers.Caching;
 
 /// <summary>
 /// Responses on disk in a folder shared by all studies (so a pilot and the full run share it), as append-only packs:
-/// each process appends gzip records to a pack of its own (<c>pack-*.bin</c>) and one line per record to that pack's
+/// each process appends JSON records (gzip when large, see <see cref="CacheRecord"/>) to a pack of its own (<c>pack-*.bin</c>) and one line per record to that pack's
 /// index (<c>pack-*.idx</c>: hash, offset, length), so concurrent studies never write the same file and a study of
 /// 100,000 cells writes two files, not 100,000. The indexes are read once, when the cache is first asked.
 /// </summary>
 /// <remarks>
-/// A record is written and flushed before its index line, so a crash leaves at most an unindexed tail; an index line
-/// whose record cannot be read back is a miss, never a failure. Entries of the earlier layout (one
+/// A record is written (one positional write, straight to the file) before its index line, so a crash leaves at most an
+/// unindexed tail; an index line whose record cannot be read back is a miss, never a failure. Entries of the earlier layout (one
 /// <c>&lt;2 hex&gt;/&lt;hash&gt;.json.gz</c> file each) are still read, so an existing cache keeps paying off.
 /// </remarks>
 public sealed class ResponseCache : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private readonly Lazy<ConcurrentDictionary<string, CachePackEntry>> _index;
-    private readonly object _appendGate = new();
+    private readonly Lazy<bool> _hasLegacyEntries;
+    private readonly Lazy<PackFiles> _writer;
 
     // One read handle per pack for the cache's lifetime: a resumed study is served thousands of hits, and positional
     // reads (RandomAccess) on a shared handle need neither a file open per hit nor a lock.
     private readonly ConcurrentDictionary<string, SafeFileHandle> _readers = new(StringComparer.Ordinal);
-    private FileStream? _pack;
-    private StreamWriter? _packIndex;
-    private string? _packPath;
+    private long _packLength;
+    private long _packIndexLength;
 
     public ResponseCache(string directory)
     {
         Directory = directory;
         _index = new Lazy<ConcurrentDictionary<string, CachePackEntry>>(LoadIndex);
+        _hasLegacyEntries = new Lazy<bool>(() => LegacyFiles().Any());
+        _writer = new Lazy<PackFiles>(CreatePack);
     }
 
     public string Directory { get; }
@@ -53,9 +52,11 @@ public sealed class ResponseCache : IDisposable
     public IReadOnlyCollection<string> Hashes() =>
         [.. _index.Value.Keys.Concat(LegacyFiles().Select(file => Path.GetFileName(file)[..^".json.gz".Length])).Distinct(StringComparer.Ordinal)];
 
-    public bool TryGet(CacheKey key, out ModelResponse response)
+    public bool TryGet(CacheKey key, out ModelResponse response) => TryGet(key.ToHash(), out response);
+
+    /// <param name="hash">The key's <see cref="CacheKey.ToHash"/>, for a caller that also stores under it (hashed once).</param>
+    public bool TryGet(string hash, out ModelResponse response)
     {
-        var hash = key.ToHash();
         response = null!;
         var entry = _index.Value.TryGetValue(hash, out var packed) ? ReadPacked(packed) : ReadLegacy(hash);
         if (entry is null || entry.Key.ToHash() != hash)
@@ -67,48 +68,68 @@ public sealed class ResponseCache : IDisposable
         return true;
     }
 
-    public void Put(CacheKey key, ModelResponse response) => PutAll([(key, response)]);
+    public void Put(CacheKey key, ModelResponse response) => Put(key, key.ToHash(), response);
+
+    /// <param name="hash">The key's <see cref="CacheKey.ToHash"/>, already computed by the caller's lookup.</param>
+    public void Put(CacheKey key, string hash, ModelResponse response) => Append([Record(key, hash, response)]);
 
     /// <summary>
-    /// Stores many responses at once (a batch's results): records are hashed and compressed in parallel, then appended
-    /// and flushed once, before their index lines — the same crash guarantee as one at a time, without a flush each.
+    /// Stores many responses at once (a batch's results): records are hashed and encoded in parallel, then appended
+    /// in one write before their index lines in another — the same crash guarantee as one at a time.
     /// </summary>
-    public void PutAll(IReadOnlyList<(CacheKey Key, ModelResponse Response)> entries)
+    public void PutAll(IReadOnlyList<(CacheKey Key, ModelResponse Response)> entries) =>
+        Append(entries.AsParallel().AsOrdered().Select(entry => Record(entry.Key, entry.Key.ToHash(), entry.Response)).ToArray());
+
+    private static (string Hash, byte[] Bytes) Record(CacheKey key, string hash, ModelResponse response) =>
+        (hash, CacheRecord.Encode(new CacheEntry(key, response with { CacheHit = false })));
+
+    /// <summary>
+    /// The records in one positional write to the pack, then their index lines in one write to the index. Only the
+    /// ranges are reserved under the lock; the writes run outside it, so concurrent calls never queue behind another's
+    /// system call. Each call still writes its records before its own lines, which keeps a crash's leftovers harmless
+    /// (an unindexed tail, or an index line whose record is missing and reads as a miss); a line reserved but not
+    /// written before a crash leaves zeros that the index reader skips.
+    /// </summary>
+    private void Append((string Hash, byte[] Bytes)[] records)
     {
-        var records = entries.Count == 1
-            ? [Record(entries[0].Key, entries[0].Response)]
-            : entries.AsParallel().AsOrdered().Select(entry => Record(entry.Key, entry.Response)).ToArray();
-        lock (_appendGate)
+        if (records.Length == 0)
         {
-            var pack = OpenPack();
-            var offset = pack.Length;
-            pack.Seek(0, SeekOrigin.End);
-            foreach (var (_, bytes) in records)
-            {
-                pack.Write(bytes);
-            }
+            return;
+        }
 
-            pack.Flush();
-            foreach (var (hash, bytes) in records)
-            {
-                _packIndex!.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hash} {offset} {bytes.Length}"));
-                _index.Value[hash] = new CachePackEntry(_packPath!, offset, bytes.Length);
-                offset += bytes.Length;
-            }
+        var (pack, packIndex, packPath) = _writer.Value;
+        var length = 0L;
+        foreach (var (_, bytes) in records)
+        {
+            length += bytes.Length;
+        }
 
-            _packIndex!.Flush();
+        var offset = Interlocked.Add(ref _packLength, length) - length;
+        var lines = new System.Text.StringBuilder();
+        var entries = new CachePackEntry[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            var (hash, bytes) = records[i];
+            lines.Append(CultureInfo.InvariantCulture, $"{hash} {offset} {bytes.Length}\n");
+            entries[i] = new CachePackEntry(packPath, offset, bytes.Length);
+            offset += bytes.Length;
+        }
+
+        RandomAccess.Write(pack, records.Select(record => (ReadOnlyMemory<byte>)record.Bytes).ToArray(), entries[0].Offset);
+        var index = System.Text.Encoding.UTF8.GetBytes(lines.ToString());
+        RandomAccess.Write(packIndex, index, Interlocked.Add(ref _packIndexLength, index.Length) - index.Length);
+        for (var i = 0; i < records.Length; i++)
+        {
+            _index.Value[records[i].Hash] = entries[i];
         }
     }
 
-    private static (string Hash, byte[] Bytes) Record(CacheKey key, ModelResponse response) =>
-        (key.ToHash(), Compress(new CacheEntry(key, response with { CacheHit = false })));
-
     public void Dispose()
     {
-        lock (_appendGate)
+        if (_writer.IsValueCreated)
         {
-            _packIndex?.Dispose();
-            _pack?.Dispose();
+            _writer.Value.Index.Dispose();
+            _writer.Value.Pack.Dispose();
         }
 
         foreach (var reader in _readers.Values)
@@ -117,19 +138,16 @@ public sealed class ResponseCache : IDisposable
         }
     }
 
-    private FileStream OpenPack()
+    /// <summary>This process's pack and its index, created at the first store (a run that only reads writes nothing).</summary>
+    private PackFiles CreatePack()
     {
-        if (_pack is not null)
-        {
-            return _pack;
-        }
-
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"pack-{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
-        _packPath = Path.Combine(Directory, name + ".bin");
-        _pack = new FileStream(_packPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
-        _packIndex = new StreamWriter(new FileStream(Path.Combine(Directory, name + ".idx"), FileMode.CreateNew, FileAccess.Write, FileShare.Read));
-        return _pack;
+        var packPath = Path.Combine(Directory, name + ".bin");
+        return new PackFiles(
+            File.OpenHandle(packPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read),
+            File.OpenHandle(Path.Combine(Directory, name + ".idx"), FileMode.CreateNew, FileAccess.Write, FileShare.Read),
+            packPath);
     }
 
     private ConcurrentDictionary<string, CachePackEntry> LoadIndex()
@@ -145,7 +163,8 @@ public sealed class ResponseCache : IDisposable
             var pack = Path.ChangeExtension(indexFile, ".bin");
             foreach (var line in ReadLinesShared(indexFile))
             {
-                var parts = line.Split(' ');
+                // Zeros before a line: a line reserved by a write that a crash cut off.
+                var parts = line.TrimStart('\0').Split(' ');
                 if (parts.Length == 3
                     && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
                     && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
@@ -178,7 +197,7 @@ public sealed class ResponseCache : IDisposable
                 return null;
             }
 
-            return Decompress(new MemoryStream(record));
+            return CacheRecord.Decode(record);
         }
         catch (Exception error) when (error is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -189,6 +208,12 @@ public sealed class ResponseCache : IDisposable
 
     private CacheEntry? ReadLegacy(string hash)
     {
+        // Nothing writes the legacy layout any more: without it, a miss costs no look at the disk.
+        if (!_hasLegacyEntries.Value)
+        {
+            return null;
+        }
+
         var path = Path.Combine(Directory, hash[..2], hash + ".json.gz");
         if (!File.Exists(path))
         {
@@ -197,8 +222,7 @@ public sealed class ResponseCache : IDisposable
 
         try
         {
-            using var stream = File.OpenRead(path);
-            return Decompress(stream);
+            return CacheRecord.Decode(File.ReadAllBytes(path));
         }
         catch (Exception error) when (error is IOException or JsonException or InvalidDataException)
         {
@@ -211,22 +235,7 @@ public sealed class ResponseCache : IDisposable
             ? System.IO.Directory.EnumerateFiles(Directory, "*.json.gz", SearchOption.AllDirectories)
             : [];
 
-    private static byte[] Compress(CacheEntry entry)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            JsonSerializer.Serialize(gzip, entry, Json);
-        }
+    private sealed record PackFiles(SafeFileHandle Pack, SafeFileHandle Index, string Path);
 
-        return buffer.ToArray();
-    }
-
-    private static CacheEntry? Decompress(Stream stream)
-    {
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<CacheEntry>(gzip, Json);
-    }
-
-    private sealed record CacheEntry(CacheKey Key, ModelResponse Response);
+    internal sealed record CacheEntry(CacheKey Key, ModelResponse Response);
 }

@@ -53,8 +53,9 @@ public sealed class RetryingModelClient : IModelClient
         context.Properties.Set(CallStateKey, state);
         try
         {
+            // The attempt's task handed straight to Polly: no async wrapper (and its state machine) per attempt.
             var response = await _pipeline.ExecuteAsync(
-                static async (context, state) => await state.AttemptAsync(context.CancellationToken),
+                static (context, state) => new ValueTask<ModelResponse>(state.AttemptAsync(context.CancellationToken)),
                 context,
                 state);
             return response with { Retries = state.Attempts - 1 };

@@ -31,9 +31,10 @@ public sealed class TimeoutModelClient : IModelClient
     {
         try
         {
+            // The call's task handed straight to Polly, its state a struct: nothing allocated here per call.
             return await _pipeline.ExecuteAsync(
-                static async (call, token) => await call.Inner.CompleteAsync(call.Request, token),
-                new TimedCall(_inner, request),
+                static (call, token) => new ValueTask<ModelResponse>(call.Inner.CompleteAsync(call.Request, token)),
+                (Inner: _inner, Request: request),
                 cancellationToken);
         }
         catch (TimeoutRejectedException timeout)
@@ -45,6 +46,4 @@ public sealed class TimeoutModelClient : IModelClient
             };
         }
     }
-
-    private sealed record TimedCall(IModelClient Inner, ModelRequest Request);
 }

@@ -87,6 +87,63 @@ public sealed class ResponseCacheTests : IDisposable
         Assert.Contains(hash, cache.Hashes());
     }
 
+    [Fact]
+    public void A_small_entry_is_stored_as_plain_json_and_a_large_one_gzipped_and_both_read_back()
+    {
+        var large = Answer(2) with { Text = string.Concat(Enumerable.Repeat("a long answer, ", 1000)) };
+        using (var cache = new ResponseCache(_folder.Path))
+        {
+            cache.Put(Key(1), Answer(1));
+            cache.Put(Key(2), large);
+        }
+
+        var pack = File.ReadAllBytes(Directory.GetFiles(_folder.Path, "*.bin").Single());
+        var lengths = File.ReadAllLines(Directory.GetFiles(_folder.Path, "*.idx").Single()).Select(line => int.Parse(line.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        using var reopened = new ResponseCache(_folder.Path);
+
+        Assert.Equal((byte)'{', pack[0]);
+        Assert.Equal((0x1f, 0x8b), (pack[lengths[0]], pack[lengths[0] + 1]));
+        Assert.True(lengths[1] < large.Text.Length / 10);
+        Assert.True(reopened.TryGet(Key(1), out var small));
+        Assert.Equal("answer 1", small.Text);
+        Assert.True(reopened.TryGet(Key(2), out var big));
+        Assert.Equal(large.Text, big.Text);
+    }
+
+    [Fact]
+    public void Entries_stored_from_many_threads_at_once_are_all_served_by_a_later_reader()
+    {
+        using (var cache = new ResponseCache(_folder.Path))
+        {
+            Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i => cache.Put(Key(i), Answer(i)));
+        }
+
+        using var reader = new ResponseCache(_folder.Path);
+
+        Assert.All(Enumerable.Range(0, 400), i => Assert.True(reader.TryGet(Key(i), out var served) && served.Text == $"answer {i}"));
+        Assert.Equal(400, File.ReadAllLines(Directory.GetFiles(_folder.Path, "*.idx").Single()).Length);
+    }
+
+    [Fact]
+    public void An_index_line_after_a_gap_a_crash_left_unwritten_is_still_read()
+    {
+        using (var cache = new ResponseCache(_folder.Path))
+        {
+            cache.Put(Key(1), Answer(1));
+            cache.Put(Key(2), Answer(2));
+        }
+
+        // A writer that reserved room for its line and died before writing it leaves zeros ahead of the next line.
+        var index = Directory.GetFiles(_folder.Path, "*.idx").Single();
+        var lines = File.ReadAllLines(index);
+        File.WriteAllText(index, lines[0] + "\n" + new string('\0', 80) + lines[1] + "\n");
+        using var reopened = new ResponseCache(_folder.Path);
+
+        Assert.True(reopened.TryGet(Key(1), out _));
+        Assert.True(reopened.TryGet(Key(2), out var second));
+        Assert.Equal("answer 2", second.Text);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static CacheKey Key(int i) =>
