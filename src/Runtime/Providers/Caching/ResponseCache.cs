@@ -84,9 +84,9 @@ public sealed class ResponseCache : IDisposable
         (hash, CacheRecord.Encode(new CacheEntry(key, response with { CacheHit = false })));
 
     /// <summary>
-    /// The records in one positional write to the pack, then their index lines in one write to the index. Only the
-    /// ranges are reserved under the lock; the writes run outside it, so concurrent calls never queue behind another's
-    /// system call. Each call still writes its records before its own lines, which keeps a crash's leftovers harmless
+    /// The records in one positional write to the pack, then their index lines in one write to the index. The byte
+    /// ranges are reserved atomically and no lock is held while writing, so concurrent calls never queue behind
+    /// another's system call. Each call still writes its records before its own lines, which keeps a crash's leftovers harmless
     /// (an unindexed tail, or an index line whose record is missing and reads as a miss); a line reserved but not
     /// written before a crash leaves zeros that the index reader skips.
     /// </summary>
