@@ -5,7 +5,8 @@ namespace ItemEval.Runtime.Stages.Grade;
 
 /// <summary>
 /// Every grading the study's graders stand on, from what the store holds: per solution (scorers, rubric and
-/// compliance judges) and per ordered pair of conditions (pairwise judges). Grade runs the pending ones; Status counts them.
+/// compliance judges) and per ordered pair of conditions (pairwise judges), planned in memory: Status counts them and the
+/// judge estimate prices the pending ones. Grade applies the same rule set-based in the store (<see cref="GradeRunPlan"/>).
 /// </summary>
 internal sealed record GradePlans(IReadOnlyList<GraderConfig> Graders, IReadOnlyList<GraderConfig> PerSolution, GradingPlan Solutions, PairwisePlan Pairs)
 {
