@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Store;
 
@@ -11,6 +12,14 @@ public static class ExpandGridStage
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "ExpandGrid");
         var items = run.Store.Items.ByUid().Values.OrderBy(item => item.Uid, StringComparer.Ordinal).ToList();
+
+        // LockDatasets checks the grid's size too, but a design edit (more models, lanes or epochs) leaves it up to date
+        // and runs only this stage: the bound must hold here, before a cell is written.
+        var tooLarge = StudyLimits.CheckGrid(study.Config, items.Count).ToList();
+        if (tooLarge.Count > 0)
+        {
+            throw new StudyException(tooLarge);
+        }
 
         // Streamed: the cells are hashed one at a time straight into the store's staging table, never held as a list.
         var cells = GridExpander.EnumerateCells(study.Conditions, items, study.Config.Design.Epochs);

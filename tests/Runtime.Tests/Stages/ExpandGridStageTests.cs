@@ -1,4 +1,5 @@
 using System.Globalization;
+using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Stages;
@@ -78,6 +79,40 @@ public sealed class ExpandGridStageTests
         Assert.All(pending, cell => Assert.Contains("-plain-", cell.ConditionId, StringComparison.Ordinal));
         Assert.Equal(10, store.Solutions.PendingCount());
         Assert.Contains(study.Reporter.Lines, line => line.Contains("(0 new, 10 changed, 0 removed); 10 to generate, 10 already done", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_design_edit_past_the_grid_bound_fails_before_a_cell_is_written()
+    {
+        using var study = new TempStudy(items: 10);
+        study.Prepare();
+
+        // 2 models × 51 lanes × 2 templates × 10 items × 1,000 epochs = 2,040,000 cells: above StudyLimits.Cells, with
+        // every other bound respected. LockDatasets would be up to date after this edit, so ExpandGrid must refuse it.
+        var lanes = string.Join(", ", Enumerable.Range(1, 51).Select(lane => $"{{name: l{lane}, temperature: 0}}"));
+        File.WriteAllText(study.StudyFile, $$"""
+            name: tiny
+            datasets:
+              - name: quiz
+                path: data/items.jsonl
+                mapping: {id: id, input: question, target: answer, scheme: scheme}
+            design:
+              models:
+                - {id: mock/a, lanes: [{{lanes}}]}
+                - {id: mock/b, lanes: [{{lanes}}]}
+              templates:
+                - {name: plain, path: prompts/plain.txt}
+                - {name: cot, path: prompts/cot.txt}
+              epochs: 1000
+            graders:
+              - {name: numeric, type: numeric}
+            budget:
+              max_usd: 1
+            """);
+        var error = Assert.Throws<StudyException>(() => ExpandGridStage.Run(study.Context()));
+
+        Assert.Equal(DiagnosticCodes.TooLarge, Assert.Single(error.Diagnostics).Code);
+        Assert.Equal(20, StoredCells(study).Count);
     }
 
     private static string LimitedStudy(int limit, int epochs) => $$"""
