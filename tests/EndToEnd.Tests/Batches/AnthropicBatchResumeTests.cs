@@ -20,20 +20,10 @@ public sealed class AnthropicBatchResumeTests : IAsyncLifetime
         var batches = _server.AnthropicBatches;
         batches.Behavior.PollsInProgress = int.MaxValue;
         batches.Behavior.Shuffle = true;
-        var killing = Task.CompletedTask;
+        var kill = new KillWhilePolling("msgbatch_fake1", () => batches.Reads.GetValueOrDefault("msgbatch_fake1"));
 
-        var killed = await study.BuildAsync(["Generate", "--yes"], (process, line) =>
-        {
-            if (line.Contains("batch msgbatch_fake1 submitted", StringComparison.Ordinal))
-            {
-                killing = Task.Run(async () =>
-                {
-                    await WaitFor.ConditionAsync(() => batches.Reads.GetValueOrDefault("msgbatch_fake1") >= 2, TimeSpan.FromSeconds(60), "the run to poll its batch twice");
-                    process.Kill(entireProcessTree: true);
-                });
-            }
-        }, Environment());
-        await killing;
+        var killed = await study.BuildAsync(["Generate", "--yes"], kill.OnOutput, Environment());
+        await kill.Done;
 
         Assert.True(killed.ExitCode != 0, killed.ToString());
         Assert.Empty(_server.BilledRequests);

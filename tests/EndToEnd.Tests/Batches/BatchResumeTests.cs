@@ -18,21 +18,10 @@ public sealed class BatchResumeTests : IAsyncLifetime
         var batches = _server.OpenAIBatches;
         batches.Behavior.PollsInProgress = int.MaxValue;
         batches.Behavior.Shuffle = true;
-        var killing = Task.CompletedTask;
+        var kill = new KillWhilePolling("batch_fake1", () => batches.Reads.GetValueOrDefault("batch_fake1"));
 
-        var killed = await study.BuildAsync(["Generate", "--yes"], (process, line) =>
-        {
-            if (line.Contains("batch batch_fake1 submitted", StringComparison.Ordinal))
-            {
-                // SIGKILL once the run is polling: no handler runs, nothing is tidied up.
-                killing = Task.Run(async () =>
-                {
-                    await WaitFor.ConditionAsync(() => batches.Reads.GetValueOrDefault("batch_fake1") >= 2, TimeSpan.FromSeconds(60), "the run to poll its batch twice");
-                    process.Kill(entireProcessTree: true);
-                });
-            }
-        }, BatchStudyWorkspace.Environment(_server));
-        await killing;
+        var killed = await study.BuildAsync(["Generate", "--yes"], kill.OnOutput, BatchStudyWorkspace.Environment(_server));
+        await kill.Done;
 
         Assert.True(killed.ExitCode != 0, killed.ToString());
         Assert.Empty(_server.BilledRequests);

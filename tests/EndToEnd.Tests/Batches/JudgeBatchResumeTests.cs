@@ -23,21 +23,10 @@ public sealed class JudgeBatchResumeTests : IAsyncLifetime
         var batches = _server.OpenAIBatches;
         batches.Behavior.PollsInProgress = int.MaxValue;
         batches.Behavior.Shuffle = true;
-        var killing = Task.CompletedTask;
+        var kill = new KillWhilePolling("batch_fake1", () => batches.Reads.GetValueOrDefault("batch_fake1"));
 
-        var killed = await study.BuildAsync(["Grade", "--yes"], (process, line) =>
-        {
-            if (line.Contains("batch batch_fake1 submitted", StringComparison.Ordinal))
-            {
-                // SIGKILL once Grade is polling: no handler runs, nothing is tidied up.
-                killing = Task.Run(async () =>
-                {
-                    await WaitFor.ConditionAsync(() => batches.Reads.GetValueOrDefault("batch_fake1") >= 2, TimeSpan.FromSeconds(60), "Grade to poll its batch twice");
-                    process.Kill(entireProcessTree: true);
-                });
-            }
-        }, Environment());
-        await killing;
+        var killed = await study.BuildAsync(["Grade", "--yes"], kill.OnOutput, Environment());
+        await kill.Done;
 
         Assert.True(killed.ExitCode != 0, killed.ToString());
         Assert.Empty(_server.BilledRequests);
