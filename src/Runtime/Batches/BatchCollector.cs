@@ -18,17 +18,30 @@ namespace ItemEval.Runtime.Batches;
 /// stored or booked twice. Cells the batch never answered (expired, cancelled) stay pending for the next run.
 /// </summary>
 /// <remarks>
-/// Lines are taken 1,000 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
-/// each), then stored with their ledger rows in one transaction, written while the next 1,000 are read.
+/// Lines are taken 2,000 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
+/// each), then stored with their ledger rows in one transaction, written while the next 2,000 are read.
 /// </remarks>
 internal sealed class BatchCollector(BatchContext context, IProviderBatchApi api, ModelConfig model, SolutionWriter writer)
 {
-    private const int RowsPerTransaction = 1_000;
+    private const int RowsPerTransaction = 2_000;
 
     private readonly Dictionary<string, ConditionWire> _wire = new(StringComparer.Ordinal);
 
     /// <returns>What the provider billed for the batch, as its answers' usage says.</returns>
     public async Task<decimal> CollectAsync(TrackedBatch batch, ProviderBatch ended, IReadOnlyDictionary<string, PlannedCell> planned)
+    {
+        await context.Collecting.WaitAsync(CancellationToken.None);
+        try
+        {
+            return await CollectAllAsync(batch, ended, planned);
+        }
+        finally
+        {
+            context.Collecting.Release();
+        }
+    }
+
+    private async Task<decimal> CollectAllAsync(TrackedBatch batch, ProviderBatch ended, IReadOnlyDictionary<string, PlannedCell> planned)
     {
         var cells = context.Store(store => store.Batches.Cells(batch.SubmissionId));
         var alreadyStored = context.Store(store => store.Batches.StoredFrom(batch.SubmissionId));
