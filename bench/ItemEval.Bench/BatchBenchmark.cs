@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ItemEval.Runtime.Stages;
 
@@ -8,7 +7,9 @@ namespace ItemEval.Bench;
 /// Issue 11's batch benchmark: N cells per model through one OpenAI-style batch each against the fake provider (in a
 /// child process, which finishes a batch on its first status read), through the real Generate stage: wall time split
 /// into build (input file), upload (+ create), wait and collect (+ store), and the peak resident memory of this process
-/// during Generate. Run with one model, then two side by side.
+/// during Generate. Run with one model, then two side by side. With one model, this process's CPU time between the
+/// batch ending and its last row stored is the collection's own (the fake provider runs in another process); with two,
+/// the models' phases overlap, so each model's "collect CPU" also holds the other's work at the time.
 /// </summary>
 internal static class BatchBenchmark
 {
@@ -20,8 +21,8 @@ internal static class BatchBenchmark
     public static async Task<int> RunAsync(BenchArguments arguments, string[] models)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch: {arguments.Calls} cells per model, one batch per model"));
-        Console.WriteLine("| models | model | build | upload | wait | collect + store | rows/s collected | Generate wall | peak RSS |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| models | model | build | upload | wait | collect + store | rows/s collected | collect CPU | rows per CPU-s | Generate wall | Generate CPU | peak RSS |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var failed = 0;
         foreach (var count in new[] { 1, 2 })
         {
@@ -42,9 +43,10 @@ internal static class BatchBenchmark
         PeakRss.Reset();
 
         var reporter = new BatchPhaseReporter();
-        var clock = Stopwatch.StartNew();
+        var meter = ProcessMeter.Start();
         var result = await GenerateStage.RunAsync(study.Context(reporter), CancellationToken.None);
-        var wall = clock.Elapsed;
+        var reading = meter.Read();
+        var wall = reading.Elapsed;
         var peak = PeakRss.Kilobytes() / 1024.0;
         foreach (var model in models)
         {
@@ -53,9 +55,10 @@ internal static class BatchBenchmark
             var ended = reporter.At(model, "ended");
             var collected = reporter.At(model, "collected");
             var collect = collected - ended;
+            var collectCpu = reporter.CpuAt(model, "collected") - reporter.CpuAt(model, "ended");
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {models.Length} | {model} | {written.TotalSeconds:F2} s | {(submitted - written).TotalSeconds:F2} s | {(ended - submitted).TotalSeconds:F2} s | {collect.TotalSeconds:F2} s | {arguments.Calls / collect.TotalSeconds:F0} | {wall.TotalSeconds:F2} s | {peak:F0} MB |"));
+                $"| {models.Length} | {model} | {written.TotalSeconds:F2} s | {(submitted - written).TotalSeconds:F2} s | {(ended - submitted).TotalSeconds:F2} s | {collect.TotalSeconds:F2} s | {arguments.Calls / collect.TotalSeconds:F0} | {collectCpu.TotalSeconds:F2} s | {arguments.Calls / collectCpu.TotalSeconds:F0} | {wall.TotalSeconds:F2} s | {reading.Cpu.TotalSeconds:F2} s | {peak:F0} MB |"));
         }
 
         if (result.Done != arguments.Calls * models.Length)

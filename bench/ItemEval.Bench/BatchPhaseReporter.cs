@@ -7,14 +7,19 @@ namespace ItemEval.Bench;
 
 /// <summary>
 /// Notes when each model's batch passes the points the batch executor reports — input written, submitted, seen ended,
-/// collected — so the benchmark can split the wall time into build, upload, wait and collect (+ store).
+/// collected — so the benchmark can split the wall time into build, upload, wait and collect (+ store), and this
+/// process's CPU time at each point (the fake provider is another process), which the machine's load does not inflate.
 /// </summary>
 internal sealed class BatchPhaseReporter : IStageReporter
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<(string Model, string Point), TimeSpan> _points = new();
+    private readonly ConcurrentDictionary<(string Model, string Point), TimeSpan> _cpu = new();
 
     public TimeSpan At(string model, string point) => _points.TryGetValue((model, point), out var at) ? at : TimeSpan.Zero;
+
+    /// <summary>This process's CPU time (user + kernel) when <paramref name="model"/> passed <paramref name="point"/>.</summary>
+    public TimeSpan CpuAt(string model, string point) => _cpu.TryGetValue((model, point), out var at) ? at : TimeSpan.Zero;
 
     public void Info(string message)
     {
@@ -45,6 +50,10 @@ internal sealed class BatchPhaseReporter : IStageReporter
         var model = after
             ? message[(at + marker.Length)..].Split([' ', ':'], 2)[0]
             : message[(message.LastIndexOf('(', at) + 1)..at];
-        _points.TryAdd((model, point), _clock.Elapsed);
+        if (_points.TryAdd((model, point), _clock.Elapsed))
+        {
+            using var process = Process.GetCurrentProcess();
+            _cpu[(model, point)] = process.TotalProcessorTime;
+        }
     }
 }

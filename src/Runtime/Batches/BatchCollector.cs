@@ -17,16 +17,29 @@ namespace ItemEval.Runtime.Batches;
 /// batch never answered (expired, cancelled) stay pending for the next run.
 /// </summary>
 /// <remarks>
-/// Lines are taken 1,000 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
-/// each), then stored with their ledger rows in one transaction, written while the next 1,000 are read.
+/// Lines are taken 2,000 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
+/// each), then stored with their ledger rows in one transaction, written while the next 2,000 are read.
 /// </remarks>
 internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IProviderBatchApi api, ModelConfig model, IBatchResults<TRequest, TRecord> results)
     where TRequest : IBatchRequest
 {
-    private const int RowsPerTransaction = 1_000;
+    private const int RowsPerTransaction = 2_000;
 
     /// <returns>What the provider billed for the batch, as its answers' usage says.</returns>
     public async Task<decimal> CollectAsync(TrackedBatch batch, ProviderBatch ended, IReadOnlyDictionary<string, TRequest> planned)
+    {
+        await context.Collecting.WaitAsync(CancellationToken.None);
+        try
+        {
+            return await CollectAllAsync(batch, ended, planned);
+        }
+        finally
+        {
+            context.Collecting.Release();
+        }
+    }
+
+    private async Task<decimal> CollectAllAsync(TrackedBatch batch, ProviderBatch ended, IReadOnlyDictionary<string, TRequest> planned)
     {
         var keys = context.Store(store => store.Batches.Cells(batch.SubmissionId));
         var alreadyStored = context.Store(store => results.StoredFrom(store, batch.SubmissionId));

@@ -22,6 +22,12 @@ internal sealed record BatchContext(
     BatchPolling Polling,
     bool NoWait)
 {
+    /// <summary>
+    /// Held while a batch's results are collected: one collection at a time across the run's models. They share one
+    /// store connection anyway, so running two at once gained no speed and held two collections' rows in memory.
+    /// </summary>
+    public SemaphoreSlim Collecting { get; } = new(1, 1);
+
     /// <summary>Input files wait here between writing and upload.</summary>
     public string FilesDirectory => Path.Combine(ArtifactsDirectory, "batches");
 

@@ -108,5 +108,40 @@ public sealed class SolutionRepositoryTests
         Assert.Equal("stop", temp.Store.Connection.Scalar("SELECT finish_reason FROM solutions WHERE cell_key = 'key2500'"));
     }
 
+    [Fact]
+    public void A_batch_mixing_new_cells_and_errored_ones_inserts_the_new_and_replaces_the_errored()
+    {
+        using var temp = new TempStore();
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveAll([Solution("old1", SolutionStatus.Error), Solution("old2", SolutionStatus.Error), Solution("kept", SolutionStatus.Done)]));
+        var retried = new[] { "old1", "old2" }.Select(key => Solution(key, SolutionStatus.Done) with { RunId = "run2", Retries = 2 });
+        var batch = Enumerable.Range(1, 100).Select(i => Solution($"new{i}", SolutionStatus.Done) with { RunId = "run2" }).Concat(retried).ToList();
+
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveAll(batch));
+        temp.Reopen();
+
+        var rows = temp.Store.Connection.Query(
+                "SELECT cell_key, status, attempts, retries, run_id, error, output FROM solutions",
+                reader => (Key: reader.GetString(0), Status: reader.GetString(1), Attempts: reader.GetInt32(2), Retries: reader.GetInt32(3),
+                    RunId: reader.GetString(4), Error: reader.NullableString(5), Output: reader.NullableString(6)))
+            .ToDictionary(row => row.Key);
+        Assert.Equal(103, rows.Count);
+        Assert.All(Enumerable.Range(1, 100), i => Assert.Equal((SolutionStatus.Done, 1, 0, "run2"), (rows[$"new{i}"].Status, rows[$"new{i}"].Attempts, rows[$"new{i}"].Retries, rows[$"new{i}"].RunId)));
+        Assert.All(["old1", "old2"], key => Assert.Equal((SolutionStatus.Done, 2, 2, "run2", null, "42"), (rows[key].Status, rows[key].Attempts, rows[key].Retries, rows[key].RunId, rows[key].Error, rows[key].Output)));
+        Assert.Equal((SolutionStatus.Done, 1, "run1"), (rows["kept"].Status, rows["kept"].Attempts, rows["kept"].RunId));
+    }
+
+    [Fact]
+    public void A_batch_of_cells_that_all_have_rows_replaces_each_once()
+    {
+        using var temp = new TempStore();
+        var keys = Enumerable.Range(1, 50).Select(i => $"key{i}").ToList();
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveAll(keys.Select(key => Solution(key, SolutionStatus.Error)).ToList()));
+
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveAll(keys.Select(key => Solution(key, SolutionStatus.Done)).ToList()));
+
+        Assert.Equal(50, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions WHERE status = 'done' AND attempts = 2 AND error IS NULL")));
+        Assert.Equal(50, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions")));
+    }
+
     private static SolutionRecord Solution(string key, string status) => StoredRows.Solution(key, status, Condition.Id);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Store;
@@ -12,12 +13,17 @@ namespace ItemEval.Runtime.Stages.Generate;
 /// </summary>
 internal sealed class SolutionWriter
 {
+    // A batch's collection writes its transactions back to back, and Status's snapshot is a query over the whole grid
+    // (tens of milliseconds at 100,000 cells): every few seconds is enough there; the run publishes once more at its end.
+    private static readonly TimeSpan CollectionPublishInterval = TimeSpan.FromSeconds(5);
+
     private readonly Channel<SolutionRecord> _results = WriteBatches.CreateQueue<SolutionRecord>();
     private readonly StageRun _run;
     private readonly LedgerSink _ledger;
     private readonly Action<SolutionRecord> _counted;
     private readonly Action _written;
     private readonly Task _loop;
+    private readonly Stopwatch _sinceCollectionPublish = new();
 
     public SolutionWriter(StageRun run, LedgerSink ledger, Action<SolutionRecord> counted, Action written)
     {
@@ -38,7 +44,7 @@ internal sealed class SolutionWriter
     /// <paramref name="alsoInTransaction"/>: a crash keeps all of it or none, so a result is never booked twice.
     /// </summary>
     public void WriteNow(IReadOnlyList<SolutionRecord> records, IReadOnlyList<LedgerEntry> ledger, Action<StudyStore>? alsoInTransaction) =>
-        Write(records, ledger, alsoInTransaction);
+        Write(records, ledger, alsoInTransaction, collecting: true);
 
     /// <summary>Stores everything still queued, including ledger entries of attempts whose cell was not stored.</summary>
     public async Task CompleteAsync()
@@ -57,7 +63,8 @@ internal sealed class SolutionWriter
         }
     }
 
-    private void Write(IReadOnlyList<SolutionRecord> batch, IReadOnlyList<LedgerEntry>? ownLedger = null, Action<StudyStore>? alsoInTransaction = null)
+    private void Write(
+        IReadOnlyList<SolutionRecord> batch, IReadOnlyList<LedgerEntry>? ownLedger = null, Action<StudyStore>? alsoInTransaction = null, bool collecting = false)
     {
         var ledger = ownLedger is null ? _ledger.Drain() : [.. _ledger.Drain(), .. ownLedger];
         if (batch.Count == 0 && ledger.Count == 0 && alsoInTransaction is null)
@@ -75,7 +82,11 @@ internal sealed class SolutionWriter
             });
 
             // For Status in another process, which cannot open the store while this run holds it.
-            _run.Progress.PublishIfDue(_run.Store);
+            if (!collecting || !_sinceCollectionPublish.IsRunning || _sinceCollectionPublish.Elapsed >= CollectionPublishInterval)
+            {
+                _run.Progress.PublishIfDue(_run.Store);
+                _sinceCollectionPublish.Restart();
+            }
         }
 
         foreach (var record in batch)
