@@ -25,6 +25,7 @@ internal static class EstimateAccuracyBenchmark
     {
         var items = int.Parse(BenchOptions.Value(args, "--items") ?? "200", NumberStyles.None, CultureInfo.InvariantCulture);
         var pilot = int.Parse(BenchOptions.Value(args, "--pilot") ?? "20", NumberStyles.None, CultureInfo.InvariantCulture);
+        var devFrom = BenchOptions.Value(args, "--dev-from") ?? "first";
         var dataset = BenchOptions.Value(args, "--dataset") ?? "/work/shared/datasets/gsm8k/test.jsonl";
         await using var server = await FakeProviderServer.StartAsync();
         server.Behavior.Reply = Reply;
@@ -32,7 +33,7 @@ internal static class EstimateAccuracyBenchmark
         var directory = Path.Combine(Path.GetTempPath(), "itemeval-accuracy-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var study = Write(directory, server.BaseUrl, dataset, items, pilot);
+            var study = Write(directory, server.BaseUrl, dataset, items, pilot, devFrom);
             var reporter = new ConsoleStageReporter();
             StageContext Context(string policy) => new(study, Path.Combine(directory, "artifacts"), new StageOptions(Yes: true, Policy: policy), reporter, new BenchEnvironment());
             ResolveStage.Run(Context("dev"));
@@ -48,7 +49,7 @@ internal static class EstimateAccuracyBenchmark
             var rest = server.BilledRequests.Skip(pilotBills).ToList();
 
             Console.WriteLine();
-            Console.WriteLine($"estimate-accuracy: {items} GSM8K items, pilot {pilot}, {Models} × direct/cot; billed = the fake provider's invoice for the {rest.Count} calls after the pilot");
+            Console.WriteLine($"estimate-accuracy: {items} GSM8K items, pilot {pilot} ({devFrom}), {Models} × direct/cot; billed = the fake provider's invoice for the {rest.Count} calls after the pilot");
             Console.WriteLine("| condition | calls | estimate before any call | estimate after the pilot | billed | after/billed | out tok/call: pilot (±95%) | out tok/call: billed |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var line in after.Lines)
@@ -84,7 +85,7 @@ internal static class EstimateAccuracyBenchmark
 
     private static int StableHash(string text) => text.Aggregate(17, (hash, character) => unchecked((hash * 31) + character));
 
-    private static string Write(string directory, string baseUrl, string dataset, int items, int pilot)
+    private static string Write(string directory, string baseUrl, string dataset, int items, int pilot, string devFrom)
     {
         Directory.CreateDirectory(Path.Combine(directory, "data"));
         Directory.CreateDirectory(Path.Combine(directory, "prompts"));
@@ -113,6 +114,7 @@ internal static class EstimateAccuracyBenchmark
             budget:
               max_usd: 5
               dev_items: {{pilot}}
+              dev_items_from: {{devFrom}}
               prices:
                 openai/gpt-4o-mini: {input: 0.15, output: 0.6}
                 openai/gpt-4.1-mini: {input: 0.4, output: 1.6}

@@ -17,9 +17,10 @@ internal static class BudgetSection
         var prices = reader.Node(map, "prices") is { } pricesNode ? PriceMapSection.Read(reader, pricesNode, "budget.prices") : new Dictionary<string, ModelPrice>(StringComparer.Ordinal);
         var policy = reader.OneOf(map, "policy", "budget", StudySchema.Policies);
         var devItems = reader.Int(map, "dev_items", "budget", min: 1) ?? BudgetConfig.DefaultDevItems;
+        var devItemsFrom = reader.OneOf(map, "dev_items_from", "budget", StudySchema.DevItemsFrom) ?? BudgetConfig.DevFromFirst;
         var confirmAbove = reader.Node(map, "confirm_above_usd") is { } confirm ? reader.Decimal(confirm, "budget.confirm_above_usd") : null;
         var maxAge = reader.Int(map, "pricing_max_age_days", "budget", min: 0);
         var pricingPath = reader.String(map, "pricing_path", "budget");
-        return new BudgetConfig(maxUsd, prices, reader.At(node), policy, devItems, confirmAbove, maxAge, pricingPath);
+        return new BudgetConfig(maxUsd, prices, reader.At(node), policy, devItems, confirmAbove, maxAge, pricingPath, devItemsFrom);
     }
 }

@@ -14,8 +14,10 @@ internal static class StudySchema
     public static readonly string[] JudgeKeys = ["model", "lane", "template", "rubric", "against"];
     public static readonly string[] Grader = ["name", "type", "scheme", "options", .. JudgeKeys];
     public static readonly string[] JudgeModel = ["id", "options", "batch"];
-    public static readonly string[] Budget = ["max_usd", "prices", "policy", "dev_items", "confirm_above_usd", "pricing_max_age_days", "pricing_path"];
+    public static readonly string[] Budget = ["max_usd", "prices", "policy", "dev_items", "dev_items_from", "confirm_above_usd", "pricing_max_age_days", "pricing_path"];
     public static readonly string[] Policies = [.. Runtime.Budget.Policies.RunPolicy.Names];
+
+    public static readonly string[] DevItemsFrom = [BudgetConfig.DevFromFirst, BudgetConfig.DevFromSpread];
     public static readonly string[] Price = ["input", "output", "cache_read", "cache_write"];
 
     /// <summary>Derived from the catalog that knows how to reach each provider: adding one is one catalog entry.</summary>

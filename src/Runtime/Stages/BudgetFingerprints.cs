@@ -14,7 +14,9 @@ internal static class BudgetFingerprints
     {
         var budget = config.Budget;
         var policy = RunPolicy.Resolve(context.Options.Policy, budget, config.Design.Models.Select(model => model.Id));
-        return string.Join('|', policy.Name, policy.ItemLimit, budget.ConfirmAboveUsd, budget.PricingPath, budget.PricingMaxAgeDays, context.Options.RefreshPricing,
+        // "spread" joins the item limit only when chosen, so stores of the default keep their stamps.
+        var items = policy.SpreadItems ? $"{policy.ItemLimit} spread" : policy.ItemLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join('|', policy.Name, items, budget.ConfirmAboveUsd, budget.PricingPath, budget.PricingMaxAgeDays, context.Options.RefreshPricing,
             string.Join(',', budget.Prices.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}:{pair.Value}")));
     }
 }

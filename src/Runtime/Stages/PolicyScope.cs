@@ -6,7 +6,7 @@ namespace ItemEval.Runtime.Stages;
 
 /// <summary>
 /// The run policy applied to the store: which items this run covers (<c>dev</c>: the first <c>dev_items</c> in the
-/// study's item order) and so which pending cells Generate runs and BudgetCheck and Estimate price. Cells outside
+/// study's item order, or that many spread over it) and so which pending cells Generate runs and BudgetCheck and Estimate price. Cells outside
 /// the scope stay in the grid (Status counts them as pending) and run, reusing nothing twice, under a full policy.
 /// </summary>
 public sealed class PolicyScope
@@ -29,7 +29,7 @@ public sealed class PolicyScope
     {
         var policy = RunPolicy.Resolve(context.Options.Policy, study.Config.Budget, study.Config.Design.Models.Select(model => model.Id));
         var order = store.Items.UidsInStudyOrder();
-        var items = policy.ItemLimit is { } limit && limit < order.Count ? order.Take(limit).ToHashSet(StringComparer.Ordinal) : null;
+        var items = policy.ItemsOf(order)?.ToHashSet(StringComparer.Ordinal);
         return new PolicyScope(policy, order.Count, items);
     }
 

@@ -48,6 +48,23 @@ public sealed class RunPolicyTests
         Assert.Equal(DiagnosticCodes.InvalidValue, Assert.Single(error.Diagnostics).Code);
     }
 
+    [Theory]
+    [InlineData("first", 3, 10, "0,1,2")]
+    [InlineData("spread", 3, 10, "0,3,6")]
+    [InlineData("spread", 4, 5, "0,1,2,3")]
+    [InlineData("spread", 1, 7, "0")]
+    [InlineData("spread", 10, 10, null)]
+    [InlineData("first", 20, 10, null)]
+    public void A_limited_run_takes_the_first_items_or_evenly_spaced_ones(string from, int devItems, int itemCount, string? expected)
+    {
+        var policy = RunPolicy.Resolve("dev", BudgetConfig.Unlimited with { DevItems = devItems, DevItemsFrom = from }, PaidModels);
+        var order = Enumerable.Range(0, itemCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var items = policy.ItemsOf(order);
+
+        Assert.Equal(expected, items is null ? null : string.Join(',', items));
+    }
+
     [Fact]
     public void The_output_says_how_many_items_the_policy_covers_and_why()
     {
