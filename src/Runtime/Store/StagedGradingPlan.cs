@@ -76,6 +76,20 @@ public sealed class StagedGradingPlan : IDisposable
         }
     }
 
+    /// <summary>Per grader, the planned rows against the stored gradings of their keys, counted in the store (Status).</summary>
+    public IReadOnlyList<PlannedGradingCounts> Counts() =>
+        _connection.Query(
+            $"""
+            SELECT w.grader, count(*), count(*) FILTER (WHERE g.status = '{GradingStatus.Done}'), count(*) FILTER (WHERE g.grading_key IS NULL),
+                count(*) FILTER (WHERE g.status = '{GradingStatus.ParseFailure}'), count(*) FILTER (WHERE g.status = '{GradingStatus.Error}'),
+                CAST(coalesce(sum(g.usd), 0) AS DECIMAL(18,6)), count(*) FILTER (WHERE g.grading_key IS NOT NULL AND g.usd IS NULL)
+            FROM {Wanted} w LEFT JOIN gradings g ON g.grading_key = w.grading_key
+            GROUP BY w.grader
+            """,
+            reader => new PlannedGradingCounts(
+                reader.GetString(0), reader.Int32At(1), reader.Int32At(2), reader.Int32At(3), reader.Int32At(4), reader.Int32At(5), reader.DecimalAt(6), reader.Int32At(7)))
+        .ToList();
+
     /// <summary>The graders with at least one pending grading.</summary>
     public IReadOnlySet<string> PendingGraders() =>
         _connection.Query($"SELECT DISTINCT w.grader FROM {Wanted} w WHERE {IsPending}", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);

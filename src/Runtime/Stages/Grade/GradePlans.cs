@@ -5,7 +5,7 @@ namespace ItemEval.Runtime.Stages.Grade;
 
 /// <summary>
 /// Every grading the study's graders stand on, from what the store holds: per solution (scorers, rubric and
-/// compliance judges) and per ordered pair of conditions (pairwise judges), planned in memory: Status counts them and the
+/// compliance judges) and per ordered pair of conditions (pairwise judges), planned in memory: the
 /// judge estimate prices the pending ones. Grade applies the same rule set-based in the store (<see cref="GradeRunPlan"/>).
 /// </summary>
 internal sealed record GradePlans(IReadOnlyList<GraderConfig> Graders, IReadOnlyList<GraderConfig> PerSolution, GradingPlan Solutions, PairwisePlan Pairs)

@@ -71,6 +71,12 @@ internal sealed class GradeRunPlan : IDisposable
         }
     }
 
+    /// <summary>Per per-solution grader, its planned gradings against the stored ones, counted in the store.</summary>
+    public IReadOnlyList<PlannedGradingCounts> SolutionCounts() => _solutions.Counts();
+
+    /// <summary>The pairwise judges' planned gradings (planned in memory).</summary>
+    public IReadOnlyList<PairwisePlanEntry> PairEntries => _pairs.Entries;
+
     /// <summary>Stores the plan (only its changed rows) once the run's gradings are stored.</summary>
     public PlanChange Apply() => _solutions.Apply(_pairs.Entries);
 
