@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Store;
@@ -13,17 +12,12 @@ namespace ItemEval.Runtime.Stages.Generate;
 /// </summary>
 internal sealed class SolutionWriter
 {
-    // A batch's collection writes its transactions back to back, and Status's snapshot is a query over the whole grid
-    // (tens of milliseconds at 100,000 cells): every few seconds is enough there; the run publishes once more at its end.
-    private static readonly TimeSpan CollectionPublishInterval = TimeSpan.FromSeconds(5);
-
     private readonly Channel<SolutionRecord> _results = WriteBatches.CreateQueue<SolutionRecord>();
     private readonly StageRun _run;
     private readonly LedgerSink _ledger;
     private readonly Action<SolutionRecord> _counted;
     private readonly Action _written;
     private readonly Task _loop;
-    private readonly Stopwatch _sinceCollectionPublish = new();
 
     public SolutionWriter(StageRun run, LedgerSink ledger, Action<SolutionRecord> counted, Action written)
     {
@@ -44,7 +38,7 @@ internal sealed class SolutionWriter
     /// <paramref name="alsoInTransaction"/>: a crash keeps all of it or none, so a result is never booked twice.
     /// </summary>
     public void WriteNow(IReadOnlyList<SolutionRecord> records, IReadOnlyList<LedgerEntry> ledger, Action<StudyStore>? alsoInTransaction) =>
-        Write(records, ledger, alsoInTransaction, collecting: true);
+        Write(records, ledger, alsoInTransaction);
 
     /// <summary>Stores everything still queued, including ledger entries of attempts whose cell was not stored.</summary>
     public async Task CompleteAsync()
@@ -63,8 +57,7 @@ internal sealed class SolutionWriter
         }
     }
 
-    private void Write(
-        IReadOnlyList<SolutionRecord> batch, IReadOnlyList<LedgerEntry>? ownLedger = null, Action<StudyStore>? alsoInTransaction = null, bool collecting = false)
+    private void Write(IReadOnlyList<SolutionRecord> batch, IReadOnlyList<LedgerEntry>? ownLedger = null, Action<StudyStore>? alsoInTransaction = null)
     {
         var ledger = ownLedger is null ? _ledger.Drain() : [.. _ledger.Drain(), .. ownLedger];
         if (batch.Count == 0 && ledger.Count == 0 && alsoInTransaction is null)
@@ -81,12 +74,9 @@ internal sealed class SolutionWriter
                 alsoInTransaction?.Invoke(_run.Store);
             });
 
-            // For Status in another process, which cannot open the store while this run holds it.
-            if (!collecting || !_sinceCollectionPublish.IsRunning || _sinceCollectionPublish.Elapsed >= CollectionPublishInterval)
-            {
-                _run.Progress.PublishIfDue(_run.Store);
-                _sinceCollectionPublish.Restart();
-            }
+            // For Status in another process, which cannot open the store while this run holds it (the publisher spaces
+            // snapshots by their cost, so a batch collection's back-to-back transactions do not publish each time).
+            _run.Progress.PublishIfDue(_run.Store);
         }
 
         foreach (var record in batch)
