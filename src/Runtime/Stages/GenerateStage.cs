@@ -5,9 +5,6 @@ using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Caching;
 using ItemEval.Runtime.Providers.Catalog;
-using ItemEval.Runtime.Providers.Metering;
-using ItemEval.Runtime.Providers.Pipeline;
-using ItemEval.Runtime.Providers.Transcripts;
 using ItemEval.Runtime.Stages.Generate;
 using ItemEval.Runtime.Store;
 
@@ -30,31 +27,23 @@ public static class GenerateStage
         var pending = scope.Pending(store, study.Config.Design.RerunEmpty);
         var items = store.Items.ByUid();
         var conditions = study.ConditionsById;
-        using var cache = ResponseCache.Beside(context.ArtifactsDirectory);
         if (context.Options.DryRun)
         {
-            DryRun.Write(context, pending, conditions, items, cache);
+            using var dryRunCache = ResponseCache.Beside(context.ArtifactsDirectory);
+            DryRun.Write(context, pending, conditions, items, dryRunCache);
             run.Succeeded();
             return new GenerateResult(run.RunId, pending.Count, 0, 0, 0, 0, 0, [], store.Solutions.Fingerprint(), Complete: false);
         }
 
-        var environment = context.Environment ?? ProcessEnvironment.Instance;
-        ProviderPreflight.Check(pending.Select(cell => conditions[cell.ConditionId].Model), environment);
-        using var transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
-        using var pipeline = new ClientPipeline(study.Config.Design.Models, holds: new RateLimitHoldReporter(new ProgressTicker(context.Reporter)));
+        ProviderPreflight.Check(pending.Select(cell => conditions[cell.ConditionId].Model), context.Environment ?? ProcessEnvironment.Instance);
+        using var calls = new ModelCalls(context, run, study, study.Config.Design.Models, "generate", providers);
         var budget = study.Config.Budget;
-        var prices = StagePrices.Load(context, study, mayRefresh: false);
-        var ledger = new LedgerSink(run.RunId, "generate");
-        var meter = new SpendMeter(prices, new SpendReservations(budget.MaxUsd, store.Ledger.TotalUsd()), ledger);
         var tally = new GenerateTally();
         var ticker = new ProgressTicker(context.Reporter);
-        var retries = new RetryReporter(new ProgressTicker(context.Reporter));
-        var clients = new ModelClientRouter(model => pipeline.Build(
-            model, environment, cache, readCache: !context.Options.NoCache, meter, retries, context.Retries, providers?.For(model)));
-        var runner = new CellRunner(clients, prices, run.RunId, transcripts);
-        string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · {retries.Retries} retries · ${tally.Usd:0.0000}";
+        var runner = new CellRunner(calls.Clients, calls.Prices, run.RunId, calls.Transcripts);
+        string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · {calls.Retries.Retries} retries · ${tally.Usd:0.0000}";
 
-        var writer = new SolutionWriter(run, ledger, tally.Record, () => ticker.Tick(Progress));
+        var writer = new SolutionWriter(run, calls.Ledger, tally.Record, () => ticker.Tick(Progress));
         BudgetExhaustedException? exhausted;
         var inBatches = store.Batches.CellsInFlight();
         try
@@ -69,11 +58,7 @@ public static class GenerateStage
 
             var planned = remaining.Select(cell => new PlannedCell(cell, conditions[cell.ConditionId], items[cell.ItemUid])).ToList();
             var routes = BatchRoutes.Split(planned, study.Config.Batch, scope.Policy.Batch, inBatches, context.Reporter);
-            var batches = new BatchExecutor<PlannedCell, SolutionRecord>(
-                new BatchContext(
-                    run, study.Config.Name, context.ArtifactsDirectory, environment, prices, meter.Reservations, budget.MaxUsd, cache,
-                    transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait),
-                new SolutionBatchResults(writer, run.RunId));
+            var batches = new BatchExecutor<PlannedCell, SolutionRecord>(calls.Batches, new SolutionBatchResults(writer, run.RunId));
             var outcomes = await Task.WhenAll(
                 new InteractiveExecutor(runner).RunAsync(routes.Interactive, writer, stop), batches.RunAsync(routes.Batched, stop));
             exhausted = outcomes.FirstOrDefault(outcome => outcome is not null);
