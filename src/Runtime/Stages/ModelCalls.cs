@@ -30,6 +30,9 @@ internal sealed class ModelCalls : IDisposable
         var environment = context.Environment ?? ProcessEnvironment.Instance;
         Cache = ResponseCache.Beside(context.ArtifactsDirectory);
         Transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
+
+        // A stored row's transcript link must resolve after a crash: the lines go to disk before the rows that point at them.
+        run.Store.BeforeEachCommit(Transcripts.Flush);
         _pipeline = new ClientPipeline(models, holds: new RateLimitHoldReporter(new ProgressTicker(context.Reporter)));
         var budget = study.Config.Budget;
 

@@ -18,6 +18,8 @@ public sealed class StudyStore : IDisposable
     /// </summary>
     public const string MemoryLimit = "1GB";
 
+    private readonly List<Action> _beforeCommit = [];
+
     private StudyStore(DuckDBConnection connection, string path)
     {
         Connection = connection;
@@ -80,6 +82,7 @@ public sealed class StudyStore : IDisposable
     {
         using var transaction = Connection.BeginTransaction();
         work();
+        BeforeCommit();
         transaction.Commit();
     }
 
@@ -88,8 +91,23 @@ public sealed class StudyStore : IDisposable
     {
         using var transaction = Connection.BeginTransaction();
         var result = work();
+        BeforeCommit();
         transaction.Commit();
         return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> before every later commit through <see cref="InTransaction"/>: what committed rows
+    /// point at outside the store (a run's transcript lines) is on disk before the rows are.
+    /// </summary>
+    public void BeforeEachCommit(Action action) => _beforeCommit.Add(action);
+
+    private void BeforeCommit()
+    {
+        foreach (var action in _beforeCommit)
+        {
+            action();
+        }
     }
 
     public void Dispose() => Connection.Dispose();

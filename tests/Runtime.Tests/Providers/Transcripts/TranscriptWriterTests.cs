@@ -2,6 +2,7 @@ using System.IO.Compression;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Providers.Transcripts;
+using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Tests.Providers.Transcripts;
 
@@ -28,6 +29,71 @@ public sealed class TranscriptWriterTests : IDisposable
         Assert.DoesNotContain(FakeKeys.OpenAI, lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain("abc.def", lines[1], StringComparison.Ordinal);
         Assert.Contains(Redactor.Mask, lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flushed_lines_are_readable_while_the_run_still_writes()
+    {
+        using var writer = new TranscriptWriter(_folder.Path, "run2");
+        writer.Append(Entry("first", null));
+        writer.Append(Entry("second", null));
+        writer.Flush();
+
+        // What a crash right now would leave: the file as it is, no gzip trailer. Both flushed lines inflate.
+        var lines = ReadWhatIsOnDisk(Path.Combine(_folder.Path, "transcripts", "run2.jsonl.gz"));
+
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("\"text\":\"second\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_commit_flushes_the_lines_its_rows_link_to()
+    {
+        using var store = StudyStore.Open(_folder.Path);
+        using var writer = new TranscriptWriter(_folder.Path, "run3");
+        store.BeforeEachCommit(writer.Flush);
+        writer.Append(Entry("linked", null));
+        var before = ReadWhatIsOnDisk(Path.Combine(_folder.Path, "transcripts", "run3.jsonl.gz"));
+
+        store.InTransaction(() => { });
+
+        Assert.Empty(before);
+        Assert.Single(ReadWhatIsOnDisk(Path.Combine(_folder.Path, "transcripts", "run3.jsonl.gz")));
+    }
+
+    [Fact]
+    public void A_commit_after_the_writer_is_disposed_is_not_an_error()
+    {
+        using var store = StudyStore.Open(_folder.Path);
+        var writer = new TranscriptWriter(_folder.Path, "run4");
+        store.BeforeEachCommit(writer.Flush);
+        writer.Append(Entry("last", null));
+        writer.Dispose();
+
+        store.InTransaction(() => { });
+
+        Assert.Single(ReadWhatIsOnDisk(Path.Combine(_folder.Path, "transcripts", "run4.jsonl.gz")));
+    }
+
+    /// <summary>Inflates as much of a possibly unfinished gzip file as is there, as a reader after a crash would.</summary>
+    private static List<string> ReadWhatIsOnDisk(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        var text = new MemoryStream();
+        try
+        {
+            gzip.CopyTo(text);
+        }
+        catch (InvalidDataException)
+        {
+            // The end of an unfinished stream; what came before it is what counts.
+        }
+        catch (EndOfStreamException)
+        {
+        }
+
+        return [.. System.Text.Encoding.UTF8.GetString(text.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)];
     }
 
     public static TheoryData<string, string> KeyShapedTexts => new()
