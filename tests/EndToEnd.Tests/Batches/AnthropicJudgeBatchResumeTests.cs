@@ -52,8 +52,7 @@ public sealed class AnthropicJudgeBatchResumeTests : IAsyncLifetime
         Assert.Equal(1, batches.CreatedCount);
         Assert.Empty(_server.Requests); // nothing asked interactively
         var bills = _server.BilledRequests;
-        Assert.Equal(calls, bills.Count);
-        Assert.All(bills.GroupBy(bill => bill.Prompt), prompt => Assert.Single(prompt));
+        Assert.Equal(calls, bills.Count); // one bill per call (two mock models may give the same answer, so a prompt may be billed twice)
         Assert.Contains(bills, bill => bill.CacheReadTokens > 0);
         Assert.Contains(bills, bill => bill.CacheWriteTokens > 0);
         Assert.Equal(calls, study.Query<int>("SELECT count(*) FROM gradings WHERE grader = 'correct' AND batch_id IS NOT NULL AND status = 'done'"));
@@ -62,7 +61,7 @@ public sealed class AnthropicJudgeBatchResumeTests : IAsyncLifetime
         Assert.Equal(study.Query<decimal>("SELECT sum(usd) FROM ledger"), study.Query<decimal>("SELECT sum(usd) FROM gradings"));
         Assert.Equal(
             (bills.Sum(bill => bill.CacheReadTokens), bills.Sum(bill => bill.CacheWriteTokens)),
-            (study.Query<int>("SELECT sum(cache_read_tokens) FROM gradings"), study.Query<int>("SELECT sum(cache_write_tokens) FROM gradings")));
+            (study.Query<int>("SELECT CAST(sum(cache_read_tokens) AS INTEGER) FROM gradings"), study.Query<int>("SELECT CAST(sum(cache_write_tokens) AS INTEGER) FROM gradings")));
         Assert.Equal(0, study.Query<int>(
             "SELECT count(*) FROM gradings WHERE usd <> (input_tokens * 1000 + cache_read_tokens * 100 + cache_write_tokens * 1250 + output_tokens * 1000) / 1e6 / 2"));
     }
