@@ -69,6 +69,48 @@ public sealed class AnthropicJudgeBatchGradeTests : FakeServerTest
         Assert.Equal(1, Server.AnthropicBatches.CreatedCount);
         Assert.DoesNotContain(Server.Requests, request => request.Path == "/v1/messages"); // no interactive judge call
         using var store = StudyStore.Open(study.Artifacts);
+        AssertEachVerdictOnItsOwnGrading(store);
+
+        // Each item's shared prefix written to the cache by one call and read by the other, per judge.
+        Assert.Equal((12L, 12L), ((long)store.Connection.Scalar("SELECT count(*) FROM gradings WHERE cache_write_tokens > 0 AND cache_read_tokens = 0")!,
+            (long)store.Connection.Scalar("SELECT count(*) FROM gradings WHERE cache_read_tokens > 0 AND cache_write_tokens = 0")!));
+        var bills = Server.BilledRequests.Where(bill => bill.Model == Judge).ToList();
+        Assert.Equal(Calls, bills.Count(bill => bill.Reason == BillingReason.Batch));
+        Assert.Equal(
+            (bills.Sum(bill => (long)bill.CacheReadTokens), bills.Sum(bill => (long)bill.CacheWriteTokens)),
+            (Long(store, "SELECT CAST(sum(cache_read_tokens) AS BIGINT) FROM gradings"), Long(store, "SELECT CAST(sum(cache_write_tokens) AS BIGINT) FROM gradings")));
+        JudgeBooks.AssertBatchedAtTheInvoice(Server, store, Judge, JudgeBatchStudy.AnthropicPrice, Calls);
+        // The batch rate with the cache rates: half of each row's tokens at $1000 in and out, $100 cache read, $1250 cache write.
+        Assert.Equal(0L, store.Connection.Scalar(
+            "SELECT count(*) FROM gradings WHERE usd <> (input_tokens * 1000 + cache_read_tokens * 100 + cache_write_tokens * 1250 + output_tokens * 1000) / 1e6 / 2"));
+    }
+
+    [Fact]
+    public async Task A_batch_expired_half_done_keeps_its_verdicts_and_the_next_grade_asks_only_the_rest_once()
+    {
+        using var study = await GeneratedAsync(batch: true);
+        Server.AnthropicBatches.Behavior.ExpireHalfDone = true;
+
+        var expired = await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal((Calls / 2, 0, 0), (expired.NewGradings, expired.FailedGradings, expired.WaitingInBatches));
+        Server.AnthropicBatches.Behavior.ExpireHalfDone = false;
+        var rest = await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal((Calls / 2, 0, 0), (rest.NewGradings, rest.FailedGradings, rest.WaitingInBatches));
+        Assert.Equal(2, Server.AnthropicBatches.CreatedCount);
+        Assert.Equal(Calls / 2, Server.AnthropicBatches.Requests["msgbatch_fake2"].Count);
+        using var store = StudyStore.Open(study.Artifacts);
+        AssertEachVerdictOnItsOwnGrading(store);
+        JudgeBooks.AssertBatchedAtTheInvoice(Server, store, Judge, JudgeBatchStudy.AnthropicPrice, Calls);
+    }
+
+    /// <summary>
+    /// The rubric verdicts by judge, item and condition, and the pairwise ones by order: the judge prefers the step-by-step
+    /// answer wherever it stands, so a verdict stored on the wrong grading or the wrong order shows.
+    /// </summary>
+    private static void AssertEachVerdictOnItsOwnGrading(StudyStore store)
+    {
         var rubric = store.Connection.Query(
                 """
                 SELECT g.grader, i.item_id, c.template, g.status, g.extracted FROM gradings g
@@ -92,20 +134,7 @@ public sealed class AnthropicJudgeBatchGradeTests : FakeServerTest
                 """,
                 reader => $"{reader.GetString(0)} {reader.GetString(1)}-{reader.GetString(2)} {reader.GetString(3)} {reader.GetDouble(4)}")
             .ToList();
-        Assert.Equal(Enumerable.Range(1, 4).SelectMany(i => new[] { $"q{i} cot-plain done 1", $"q{i} plain-cot done 0" }), pairwise); // the judge prefers the step-by-step answer wherever it stands
-
-        // Each item's shared prefix written to the cache by one call and read by the other, per judge.
-        Assert.Equal((12L, 12L), ((long)store.Connection.Scalar("SELECT count(*) FROM gradings WHERE cache_write_tokens > 0 AND cache_read_tokens = 0")!,
-            (long)store.Connection.Scalar("SELECT count(*) FROM gradings WHERE cache_read_tokens > 0 AND cache_write_tokens = 0")!));
-        var bills = Server.BilledRequests.Where(bill => bill.Model == Judge).ToList();
-        Assert.Equal(Calls, bills.Count(bill => bill.Reason == BillingReason.Batch));
-        Assert.Equal(
-            (bills.Sum(bill => (long)bill.CacheReadTokens), bills.Sum(bill => (long)bill.CacheWriteTokens)),
-            (Long(store, "SELECT CAST(sum(cache_read_tokens) AS BIGINT) FROM gradings"), Long(store, "SELECT CAST(sum(cache_write_tokens) AS BIGINT) FROM gradings")));
-        JudgeBooks.AssertBatchedAtTheInvoice(Server, store, Judge, JudgeBatchStudy.AnthropicPrice, Calls);
-        // The batch rate with the cache rates: half of each row's tokens at $1000 in and out, $100 cache read, $1250 cache write.
-        Assert.Equal(0L, store.Connection.Scalar(
-            "SELECT count(*) FROM gradings WHERE usd <> (input_tokens * 1000 + cache_read_tokens * 100 + cache_write_tokens * 1250 + output_tokens * 1000) / 1e6 / 2"));
+        Assert.Equal(Enumerable.Range(1, 4).SelectMany(i => new[] { $"q{i} cot-plain done 1", $"q{i} plain-cot done 0" }), pairwise);
     }
 
     /// <summary>
@@ -126,14 +155,7 @@ public sealed class AnthropicJudgeBatchGradeTests : FakeServerTest
     {
         Server.Behavior.Reply = Reply;
         var model = JudgeBatchStudy.Model(Server.BaseUrl, JudgeBatchStudy.AnthropicJudge, batch);
-        var graders = $$"""
-              - name: correct
-                type: rubric
-                model: {{model}}
-                lane: {temperature: 0, max_tokens: 256}
-                template: prompts/judge.txt
-                rubric: rubrics/correct.txt
-                options: {scale: [1, 10]}
+        var concise = $$"""
               - name: concise
                 type: rubric
                 model: {{model}}
@@ -141,12 +163,8 @@ public sealed class AnthropicJudgeBatchGradeTests : FakeServerTest
                 template: prompts/judge.txt
                 rubric: rubrics/concise.txt
                 options: {scale: [1, 10]}
-              - name: head2head
-                type: pairwise
-                model: {{model}}
-                lane: {temperature: 0, max_tokens: 64}
-                template: prompts/pairwise.txt
             """;
+        var graders = JudgeBatchStudy.RubricAndPairwise(model) + "\n" + concise;
         var study = JudgeBatchStudy.Create(Server.BaseUrl, graders, items: 4, stepByStep: true);
         await JudgedStudy.GenerateAsync(study);
         return study;

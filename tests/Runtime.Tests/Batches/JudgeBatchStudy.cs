@@ -24,7 +24,23 @@ internal static class JudgeBatchStudy
     public static string Model(string baseUrl, string id, bool batch) =>
         $$$"""{id: {{{id}}}, batch: {{{(batch ? "true" : "false")}}}, options: {base_url: "{{{baseUrl}}}{{{(id.StartsWith("openai/", StringComparison.Ordinal) ? "/v1" : "")}}}"}}""";
 
-    public static TempStudy Create(string baseUrl, string graders, int items = 4, bool stepByStep = false)
+    /// <summary>A rubric judge (<c>correct</c>, scale 1–10) and a pairwise judge (<c>head2head</c>) on one judge model.</summary>
+    public static string RubricAndPairwise(string model) => $$"""
+          - name: correct
+            type: rubric
+            model: {{model}}
+            lane: {temperature: 0, max_tokens: 256}
+            template: prompts/judge.txt
+            rubric: rubrics/correct.txt
+            options: {scale: [1, 10]}
+          - name: head2head
+            type: pairwise
+            model: {{model}}
+            lane: {temperature: 0, max_tokens: 64}
+            template: prompts/pairwise.txt
+        """;
+
+    public static TempStudy Create(string baseUrl, string graders, int items = 4, int conditions = 1, bool stepByStep = false)
     {
         var environment = new DictionaryEnvironment(new()
         {
@@ -32,7 +48,7 @@ internal static class JudgeBatchStudy
             ["ANTHROPIC_API_KEY"] = "test-key",
             [Runtime.Batches.BatchPolling.FirstSecondsVariable] = "0.01",
         });
-        var study = JudgedStudy.Create(baseUrl, graders, items, conditions: 1, stepByStep, environment);
+        var study = JudgedStudy.Create(baseUrl, graders, items, conditions, stepByStep, environment);
         var yaml = Replaced(File.ReadAllText(study.StudyFile), "budget:\n  max_usd: 5\n", "budget:\n  policy: full-interactive\n  max_usd: 100\n");
         File.WriteAllText(study.StudyFile, Replaced(yaml, $"{AnthropicJudge}: {{input: 3, output: 15}}", $"{AnthropicJudge}: {{input: 1000, output: 1000, cache_read: 100, cache_write: 1250}}"));
         return study;
