@@ -105,6 +105,32 @@ public sealed class AnthropicJudgeBatchGradeTests : FakeServerTest
         JudgeBooks.AssertBatchedAtTheInvoice(Server, store, Judge, JudgeBatchStudy.AnthropicPrice, Calls);
     }
 
+    [Fact]
+    public async Task A_collection_killed_between_two_writes_is_finished_by_the_next_grade_from_the_same_batch_and_books_nothing_twice()
+    {
+        using var study = await GeneratedAsync(batch: true);
+        await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+        // What a kill between two of the collection's transactions leaves: the gradings of q1 and q2 stored with their
+        // ledger rows (one transaction holds both), the others not, and the batch not yet marked collected.
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            const string Later = "SELECT s.cell_key FROM solutions s JOIN items i ON i.item_uid = s.item_uid WHERE i.item_id IN ('q3', 'q4')";
+            store.Connection.Execute($"DELETE FROM gradings WHERE cell_key IN ({Later})");
+            store.Connection.Execute($"DELETE FROM ledger WHERE kind = 'judge' AND cell_key IN ({Later})");
+            store.Connection.Execute("UPDATE batches SET state = 'ended'");
+        }
+
+        var resumed = await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+
+        Assert.Equal((Calls / 2, 0, 0), (resumed.NewGradings, resumed.FailedGradings, resumed.WaitingInBatches));
+        Assert.Contains(study.Reporter.Lines, line => line.Contains("re-attached to batch msgbatch_fake1", StringComparison.Ordinal));
+        Assert.Equal(1, Server.AnthropicBatches.CreatedCount);
+        using var after = StudyStore.Open(study.Artifacts);
+        Assert.Equal("collected", after.Connection.Scalar("SELECT state FROM batches"));
+        AssertEachVerdictOnItsOwnGrading(after);
+        JudgeBooks.AssertBatchedAtTheInvoice(Server, after, Judge, JudgeBatchStudy.AnthropicPrice, Calls);
+    }
+
     /// <summary>
     /// The rubric verdicts by judge, item and condition, and the pairwise ones by order: the judge prefers the step-by-step
     /// answer wherever it stands, so a verdict stored on the wrong grading or the wrong order shows.
