@@ -27,7 +27,7 @@ internal sealed class FakeAnthropicPromptCache
     }
 
     /// <summary>About four characters a token, as a real tokenizer averages on English text.</summary>
-    public static int Tokens(string text) => (text.Length + 3) / 4;
+    private static int Tokens(string text) => (text.Length + 3) / 4;
 
     private static string? Prefix(JsonObject parameters)
     {
