@@ -12,7 +12,7 @@ internal sealed class FakeBilling
 
     public void Bill(string model, string prompt, FakeUsage usage, BillingReason reason)
     {
-        _requests.Enqueue(new BilledRequest(model, prompt, usage.InputTokens, usage.OutputTokens, reason, DateTimeOffset.UtcNow));
+        _requests.Enqueue(new BilledRequest(model, prompt, usage.InputTokens, usage.OutputTokens, reason, DateTimeOffset.UtcNow, usage.CacheReadTokens, usage.CacheWriteTokens));
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
@@ -46,7 +46,8 @@ internal sealed class FakeBilling
         _requests.Sum(request =>
         {
             var price = priceOf(request.Model);
-            var list = (request.InputTokens * price.InputPerMillion + request.OutputTokens * price.OutputPerMillion) / 1_000_000m;
+            var list = ((request.InputTokens * price.InputPerMillion) + (request.OutputTokens * price.OutputPerMillion)
+                + (request.CacheReadTokens * price.CacheReadRate) + (request.CacheWriteTokens * price.CacheWriteRate)) / 1_000_000m;
             return request.Reason == BillingReason.Batch ? list * FakePrice.BatchDiscount : list;
         });
 }

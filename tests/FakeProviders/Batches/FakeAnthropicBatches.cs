@@ -12,7 +12,8 @@ namespace ItemEval.FakeProviders.Batches;
 /// params}]}</c>), <c>GET /v1/messages/batches/{id}</c>, <c>GET /v1/messages/batches?limit=</c>, <c>POST …/{id}/cancel</c>
 /// and <c>GET …/{id}/results</c> (JSONL, only once the batch has ended). Every call needs <c>x-api-key</c> and
 /// <c>anthropic-version</c>. A batch ends on a status read once <see cref="FakeBatchBehavior.PollsInProgress"/> reads have
-/// passed; each request it answers is billed then at the batch rate; errored, expired and canceled ones are not.
+/// passed; each request it answers is billed then at the batch rate, with the prompt cache its <c>cache_control</c> blocks
+/// write or read (<see cref="FakeAnthropicPromptCache"/>); errored, expired and canceled ones are not.
 /// </summary>
 public sealed partial class FakeAnthropicBatches
 {
@@ -20,6 +21,7 @@ public sealed partial class FakeAnthropicBatches
     private readonly FakeBilling _billing;
     private readonly Func<string, string> _reply;
     private readonly AnthropicMessagesFormat _format = new();
+    private readonly FakeAnthropicPromptCache _cache = new();
     private int _created;
 
     internal FakeAnthropicBatches(FakeBilling billing, Func<string, string> reply)
@@ -193,8 +195,10 @@ public sealed partial class FakeAnthropicBatches
             }
             else
             {
-                _billing.Bill((string?)parameters["model"] ?? "", prompt, _format.Usage(parameters, empty: false), BillingReason.Batch);
-                result = new JsonObject { ["type"] = "succeeded", ["message"] = Message(parameters, prompt, job.Succeeded + job.Errored + 1) };
+                var (read, written) = _cache.Use(parameters);
+                var usage = _format.Usage(parameters, empty: false) with { CacheReadTokens = read, CacheWriteTokens = written };
+                _billing.Bill((string?)parameters["model"] ?? "", prompt, usage, BillingReason.Batch);
+                result = new JsonObject { ["type"] = "succeeded", ["message"] = Message(parameters, prompt, usage, job.Succeeded + job.Errored + 1) };
                 job.Succeeded++;
             }
 
@@ -208,7 +212,7 @@ public sealed partial class FakeAnthropicBatches
 
         if (Behavior.UnknownLine && job.Requests.Count > 0)
         {
-            var stray = new JsonObject { ["type"] = "succeeded", ["message"] = Message(job.Requests[0]["params"]!.AsObject(), "stray", 0) };
+            var stray = new JsonObject { ["type"] = "succeeded", ["message"] = Message(job.Requests[0]["params"]!.AsObject(), "stray", new FakeUsage(0, 0), 0) };
             stray["message"]!["content"]![0]!["text"] = "stray";
             lines.Add(new JsonObject { ["custom_id"] = "not-in-this-batch", ["result"] = stray }.ToJsonString());
         }
@@ -223,13 +227,13 @@ public sealed partial class FakeAnthropicBatches
         job.EndedAt = DateTimeOffset.UtcNow;
     }
 
-    /// <summary>The Message the interactive endpoint would answer; batched requests read and write no prompt cache here, so usage is what is billed.</summary>
-    private JsonObject Message(JsonObject parameters, string prompt, int number)
+    /// <summary>The Message the interactive endpoint would answer, its usage what is billed (prompt cache counts included).</summary>
+    private JsonObject Message(JsonObject parameters, string prompt, FakeUsage usage, int number)
     {
         var message = _format.Answer(parameters, _reply(prompt), empty: false, number);
         message["id"] = $"msg_fakebatch{number}_{Guid.NewGuid():N}";
-        message["usage"]!["cache_read_input_tokens"] = 0;
-        message["usage"]!["cache_creation_input_tokens"] = 0;
+        message["usage"]!["cache_read_input_tokens"] = usage.CacheReadTokens;
+        message["usage"]!["cache_creation_input_tokens"] = usage.CacheWriteTokens;
         return message;
     }
 

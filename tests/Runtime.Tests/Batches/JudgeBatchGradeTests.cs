@@ -139,7 +139,7 @@ public sealed class JudgeBatchGradeTests : FakeServerTest
         Assert.Equal(16, Server.BilledRequests.Count(bill => bill.Model == Judge)); // 12 answered, then the 4 that failed
     }
 
-    /// <summary>A study of two conditions on four items, generated interactively, whose two judges batch on one OpenAI model.</summary>
+    /// <summary>A study of two conditions on four items, generated interactively (a full run: the dev policy never batches), whose two judges batch on one OpenAI model.</summary>
     private async Task<TempStudy> GeneratedAsync()
     {
         Server.Behavior.Reply = prompt => !prompt.StartsWith(JudgedStudy.JudgeMarker, StringComparison.Ordinal)
@@ -147,30 +147,7 @@ public sealed class JudgeBatchGradeTests : FakeServerTest
             : prompt.Contains("[[A]], [[B]]", StringComparison.Ordinal)
                 ? "[[A]]"
                 : RubricReplies[prompt.Split('\n').Single(line => line.StartsWith("Question: ", StringComparison.Ordinal))["Question: ".Length..]];
-        var model = $$$"""{id: openai/{{{Judge}}}, batch: true, options: {base_url: "{{{Server.BaseUrl}}}/v1"}}""";
-        var graders = $$"""
-              - name: correct
-                type: rubric
-                model: {{model}}
-                lane: {temperature: 0, max_tokens: 256}
-                template: prompts/judge.txt
-                rubric: rubrics/correct.txt
-                options: {scale: [1, 10]}
-              - name: head2head
-                type: pairwise
-                model: {{model}}
-                lane: {temperature: 0, max_tokens: 64}
-                template: prompts/pairwise.txt
-            """;
-        var environment = new DictionaryEnvironment(new()
-        {
-            ["OPENAI_API_KEY"] = "test-key",
-            [Runtime.Batches.BatchPolling.FirstSecondsVariable] = "0.01",
-        });
-        var study = JudgedStudy.Create(Server.BaseUrl, graders, items: 4, conditions: 2, environment: environment);
-
-        // A full run: the default dev policy never batches.
-        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace("budget:\n", "budget:\n  policy: full-interactive\n", StringComparison.Ordinal));
+        var study = JudgeBatchStudy.Create(Server.BaseUrl, JudgeBatchStudy.RubricAndPairwise(JudgeBatchStudy.Model(Server.BaseUrl, JudgeBatchStudy.OpenAIJudge, batch: true)), conditions: 2);
         await JudgedStudy.GenerateAsync(study);
         return study;
     }
