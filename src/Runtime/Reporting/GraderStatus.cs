@@ -14,10 +14,10 @@ public sealed record GraderStatus(string Grader, string Type, int Planned, int G
 {
     public static IReadOnlyList<GraderStatus> Read(LoadedStudy study, StudyStore store)
     {
-        // The plan Grade would run, staged in the store as Grade stages it: stored keys are kept and only new rows are
-        // keyed, and the counts are one aggregate, so Status does not read and hash every solution of a large study.
-        using var plan = GradeRunPlan.Stage(study, store);
-        var counts = plan.SolutionCounts().Concat(PairCounts(store, plan.PairEntries)).ToDictionary(count => count.Grader, StringComparer.Ordinal);
+        // The plan Grade would run, counted in one aggregate over the stored plan with keys computed only for the rows it
+        // does not key yet, so Status neither reads and hashes every solution of a large study nor copies its plan.
+        var plan = GradeRunPlan.Count(study, store);
+        var counts = plan.SolutionCounts.Concat(PairCounts(store, plan.PairEntries)).ToDictionary(count => count.Grader, StringComparer.Ordinal);
         return plan.Graders.Select(grader =>
             {
                 var count = counts.GetValueOrDefault(grader.Name) ?? PlannedGradingCounts.None(grader.Name);

@@ -10,12 +10,14 @@ namespace ItemEval.Runtime.Stages;
 public sealed class StageRun : IDisposable
 {
     private readonly StudyLock _lock;
+    private readonly bool _publishes;
     private string _status = "failed";
     private int _calls;
 
-    private StageRun(StudyLock studyLock, StudyStore store, string runId, StatusSnapshotPublisher progress)
+    private StageRun(StudyLock studyLock, StudyStore store, string runId, StatusSnapshotPublisher progress, bool publishes)
     {
         _lock = studyLock;
+        _publishes = publishes;
         Store = store;
         RunId = runId;
         Progress = progress;
@@ -31,11 +33,15 @@ public sealed class StageRun : IDisposable
     public static StageRun Begin(StageContext context, string studyName, string target) =>
         Open(context, StudyLock.Acquire(context.ArtifactsDirectory, studyName, target), target);
 
-    /// <summary>Like <see cref="Begin"/>, but returns null with the lock's holder when another process runs the study.</summary>
-    public static StageRun? TryBegin(StageContext context, string target, out LockOwner? holder)
+    /// <summary>
+    /// Like <see cref="Begin"/>, but returns null with the lock's holder when another process runs the study. A run that
+    /// only reads (<paramref name="publishes"/> false: Status) publishes no snapshot: it changes nothing a snapshot
+    /// shows, and each publish counts every cell of the study again.
+    /// </summary>
+    public static StageRun? TryBegin(StageContext context, string target, out LockOwner? holder, bool publishes = true)
     {
         var studyLock = StudyLock.TryAcquire(context.ArtifactsDirectory, target, out holder);
-        return studyLock is null ? null : Open(context, studyLock, target);
+        return studyLock is null ? null : Open(context, studyLock, target, publishes);
     }
 
     public void Succeeded(int calls = 0)
@@ -55,7 +61,10 @@ public sealed class StageRun : IDisposable
         try
         {
             Store.Runs.Finish(RunId, _status, _calls);
-            Progress.Publish(Store);
+            if (_publishes)
+            {
+                Progress.Publish(Store);
+            }
         }
         finally
         {
@@ -64,7 +73,7 @@ public sealed class StageRun : IDisposable
         }
     }
 
-    private static StageRun Open(StageContext context, StudyLock studyLock, string target)
+    private static StageRun Open(StageContext context, StudyLock studyLock, string target, bool publishes = true)
     {
         try
         {
@@ -76,8 +85,12 @@ public sealed class StageRun : IDisposable
 
             var runId = store.Runs.Start(target, ToolInfo.Version);
             var progress = new StatusSnapshotPublisher(context.ArtifactsDirectory, runId, target);
-            progress.Publish(store);
-            return new StageRun(studyLock, store, runId, progress);
+            if (publishes)
+            {
+                progress.Publish(store);
+            }
+
+            return new StageRun(studyLock, store, runId, progress, publishes);
         }
         catch
         {

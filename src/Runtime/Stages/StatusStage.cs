@@ -19,7 +19,7 @@ public static class StatusStage
             return [];
         }
 
-        using var run = StageRun.TryBegin(context, "Status", out var holder);
+        using var run = StageRun.TryBegin(context, "Status", out var holder, publishes: false);
         if (run is null)
         {
             return FromSnapshot(context, holder);

@@ -20,9 +20,26 @@ public sealed class StagedGradingPlan : IDisposable
     private const string IsPending =
         $"NOT EXISTS (SELECT 1 FROM gradings g WHERE g.grading_key = w.grading_key AND g.status IS DISTINCT FROM '{GradingStatus.Error}')";
 
-    private static readonly StagingTable Graders = new("plan_graders", "grader VARCHAR, grader_key VARCHAR, ordinal INTEGER, scheme VARCHAR");
+    /// <summary>The graders of the plan, one row per scheme each grades; <see cref="WantedRows"/> reads it.</summary>
+    internal static readonly StagingTable Graders = new("plan_graders", "grader VARCHAR, grader_key VARCHAR, ordinal INTEGER, scheme VARCHAR");
 
-    private static readonly StagingTable Keyed = new("plan_keyed", "cell_key VARCHAR, grader VARCHAR, grading_key VARCHAR");
+    /// <summary>Grading keys computed in C# for planned rows the stored plan does not key.</summary>
+    internal static readonly StagingTable Keyed = new("plan_keyed", "cell_key VARCHAR, grader VARCHAR, grading_key VARCHAR");
+
+    /// <summary>
+    /// The wanted plan's rows: each finished solution of the grid under each staged grader of its item's scheme, with
+    /// the stored grading key while its grader's key is the stored one (null: the row is new or its grader changed).
+    /// </summary>
+    internal const string WantedRows =
+        $"""
+        SELECT s.cell_key, pg.grader, pg.ordinal, p.grading_key, s.item_uid, c.condition_id, c.epoch
+        FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
+        JOIN items i ON i.item_uid = s.item_uid
+        JOIN plan_graders pg ON pg.scheme IS NOT DISTINCT FROM i.scheme
+        LEFT JOIN graders gr ON gr.grader = pg.grader AND gr.grader_key = pg.grader_key
+        LEFT JOIN grading_plan p ON p.cell_key = s.cell_key AND p.grader = gr.grader
+        WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}')
+        """;
 
     private readonly DuckDBConnection _connection;
     private readonly IReadOnlyList<PlannedGrader> _graders;
@@ -48,19 +65,7 @@ public sealed class StagedGradingPlan : IDisposable
         try
         {
             connection.Open();
-            var rows = graders.SelectMany((grader, ordinal) => grader.Schemes.Select(scheme => (grader, ordinal, scheme)));
-            Graders.Write(connection, rows, static (row, grader) => row
-                    .AppendValue(grader.grader.Config.Name).AppendValue(grader.grader.Key).AppendValue(grader.ordinal).AppendValue(grader.scheme),
-                $"""
-                CREATE OR REPLACE TEMP TABLE {Wanted} AS
-                SELECT s.cell_key, pg.grader, pg.ordinal, p.grading_key, s.item_uid, c.condition_id, c.epoch
-                FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
-                JOIN items i ON i.item_uid = s.item_uid
-                JOIN {Graders.Name} pg ON pg.scheme IS NOT DISTINCT FROM i.scheme
-                LEFT JOIN graders gr ON gr.grader = pg.grader AND gr.grader_key = pg.grader_key
-                LEFT JOIN grading_plan p ON p.cell_key = s.cell_key AND p.grader = gr.grader
-                WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}')
-                """);
+            WriteGraders(connection, graders, $"CREATE OR REPLACE TEMP TABLE {Wanted} AS {WantedRows}");
 
             // Only the rows new to the plan (or under a changed grader) are keyed: the change, not the study.
             var unkeyed = connection.Query($"SELECT cell_key, grader FROM {Wanted} WHERE grading_key IS NULL", reader => (Cell: reader.GetString(0), Grader: reader.GetString(1)))
@@ -76,19 +81,16 @@ public sealed class StagedGradingPlan : IDisposable
         }
     }
 
-    /// <summary>Per grader, the planned rows against the stored gradings of their keys, counted in the store (Status).</summary>
-    public IReadOnlyList<PlannedGradingCounts> Counts() =>
-        _connection.Query(
-            $"""
-            SELECT w.grader, count(*), count(*) FILTER (WHERE g.status = '{GradingStatus.Done}'), count(*) FILTER (WHERE g.grading_key IS NULL),
-                count(*) FILTER (WHERE g.status = '{GradingStatus.ParseFailure}'), count(*) FILTER (WHERE g.status = '{GradingStatus.Error}'),
-                CAST(coalesce(sum(g.usd), 0) AS DECIMAL(18,6)), count(*) FILTER (WHERE g.grading_key IS NOT NULL AND g.usd IS NULL)
-            FROM {Wanted} w LEFT JOIN gradings g ON g.grading_key = w.grading_key
-            GROUP BY w.grader
-            """,
-            reader => new PlannedGradingCounts(
-                reader.GetString(0), reader.Int32At(1), reader.Int32At(2), reader.Int32At(3), reader.Int32At(4), reader.Int32At(5), reader.DecimalAt(6), reader.Int32At(7)))
-        .ToList();
+    /// <summary>Stages <paramref name="graders"/> in <see cref="Graders"/> for the statement(s) of <paramref name="read"/>.</summary>
+    internal static TResult WriteGraders<TResult>(DuckDBConnection connection, IReadOnlyList<PlannedGrader> graders, Func<DuckDBConnection, TResult> read)
+    {
+        var rows = graders.SelectMany((grader, ordinal) => grader.Schemes.Select(scheme => (grader, ordinal, scheme)));
+        return Graders.Write(connection, rows, static (row, grader) => row
+            .AppendValue(grader.grader.Config.Name).AppendValue(grader.grader.Key).AppendValue(grader.ordinal).AppendValue(grader.scheme), read);
+    }
+
+    private static void WriteGraders(DuckDBConnection connection, IReadOnlyList<PlannedGrader> graders, string statement) =>
+        WriteGraders(connection, graders, staged => staged.Execute(statement));
 
     /// <summary>The graders with at least one pending grading.</summary>
     public IReadOnlySet<string> PendingGraders() =>

@@ -42,6 +42,27 @@ public sealed class GradingRepositoryTests
         Assert.Contains("k", temp.Store.Gradings.FinishedKeys());
     }
 
+    [Fact]
+    public void Fingerprint_follows_the_planned_keys_not_the_order_they_were_written_in()
+    {
+        using var first = new TempStore();
+        using var second = new TempStore();
+        Assert.Equal("none", first.Store.Gradings.Fingerprint());
+        first.Store.Connection.Execute("INSERT INTO grading_plan VALUES ('c1', 'numeric', 'k1'), ('c2', 'numeric', 'k2')");
+        second.Store.Connection.Execute("INSERT INTO grading_plan VALUES ('c2', 'numeric', 'k2')");
+        second.Store.Connection.Execute("INSERT INTO grading_plan VALUES ('c1', 'numeric', 'k1')");
+        var both = first.Store.Gradings.Fingerprint();
+
+        first.Store.Connection.Execute("UPDATE grading_plan SET grading_key = 'k3' WHERE cell_key = 'c2'");
+        var rekeyed = first.Store.Gradings.Fingerprint();
+        first.Store.Connection.Execute("DELETE FROM grading_plan WHERE cell_key = 'c2'");
+
+        Assert.Equal(both, second.Store.Gradings.Fingerprint());
+        Assert.NotEqual(both, rekeyed);
+        Assert.NotEqual(rekeyed, first.Store.Gradings.Fingerprint());
+        Assert.NotEqual(both, first.Store.Gradings.Fingerprint());
+    }
+
     /// <summary>The gradings table as schema 1 first shipped it, with one grading in it.</summary>
     private static void WriteEarlierGradingsTable(string path)
     {

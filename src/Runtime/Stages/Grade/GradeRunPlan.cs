@@ -44,25 +44,11 @@ internal sealed class GradeRunPlan : IDisposable
 
     public static GradeRunPlan Stage(LoadedStudy study, StudyStore store)
     {
-        var items = store.Items.ByUid();
-        var graders = study.EffectiveGraders(items.Values.Select(item => item.Scheme));
-        var perSolution = graders.Where(grader => grader.Type != GradePlans.PairwiseType).ToList();
-        var pairwise = graders.Where(grader => grader.Type == GradePlans.PairwiseType).ToList();
-        var schemes = items.Values.Select(item => item.Scheme).Distinct(StringComparer.Ordinal).ToList();
-        var byName = perSolution.ToDictionary(grader => grader.Name, StringComparer.Ordinal);
-        string? Prompt(GraderConfig grader) => study.JudgePrompts.GetValueOrDefault(grader.Name)?.ContentHash;
-
-        var planned = perSolution
-            .Select(grader => new PlannedGrader(grader, GradingKeys.OfGrader(grader, Prompt(grader)), schemes.Where(scheme => GraderSelection.AppliesTo(grader, scheme)).ToList()))
-            .ToList();
-        var solutions = StagedGradingPlan.Stage(store, planned, (cell, grader) => GradingKeys.For(cell, byName[grader], Prompt(byName[grader])));
+        var graders = StudyGraders.Of(study, store);
+        var solutions = StagedGradingPlan.Stage(store, graders.PerSolution, graders.KeyOf);
         try
         {
-            // Read only when a study has pairwise judges: a large study of verifiable scorers never loads every solution.
-            var pairs = pairwise.Count == 0
-                ? new PairwisePlan([], [])
-                : PairwisePlan.For(store.Solutions.Gradable(), items, pairwise, study.Conditions, study.JudgePrompts, store.Gradings.FinishedKeys());
-            return new GradeRunPlan(graders, solutions, pairs, items);
+            return new GradeRunPlan(graders.All, solutions, graders.Pairs(study, store), graders.Items);
         }
         catch
         {
@@ -71,8 +57,16 @@ internal sealed class GradeRunPlan : IDisposable
         }
     }
 
-    /// <summary>Per per-solution grader, its planned gradings against the stored ones, counted in the store.</summary>
-    public IReadOnlyList<PlannedGradingCounts> SolutionCounts() => _solutions.Counts();
+    /// <summary>
+    /// Status's counts of the plan <see cref="Stage"/> would stage, per grader, without staging it: per-solution graders
+    /// counted in one aggregate over the stored plan (<see cref="PlannedGradingCounter"/>), pairwise judges in memory.
+    /// </summary>
+    public static (IReadOnlyList<GraderConfig> Graders, IReadOnlyList<PlannedGradingCounts> SolutionCounts, IReadOnlyList<PairwisePlanEntry> PairEntries) Count(
+        LoadedStudy study, StudyStore store)
+    {
+        var graders = StudyGraders.Of(study, store);
+        return (graders.All, PlannedGradingCounter.Count(store, graders.PerSolution, graders.KeyOf), graders.Pairs(study, store).Entries);
+    }
 
     /// <summary>The pairwise judges' planned gradings (planned in memory).</summary>
     public IReadOnlyList<PairwisePlanEntry> PairEntries => _pairs.Entries;
@@ -81,4 +75,39 @@ internal sealed class GradeRunPlan : IDisposable
     public PlanChange Apply() => _solutions.Apply(_pairs.Entries);
 
     public void Dispose() => _solutions.Dispose();
+
+    /// <summary>The study's graders as a plan sees them: per-solution ones with their keys, pairwise judges apart.</summary>
+    private sealed record StudyGraders(
+        IReadOnlyList<GraderConfig> All,
+        IReadOnlyList<PlannedGrader> PerSolution,
+        IReadOnlyList<GraderConfig> Pairwise,
+        Func<string, string, string> KeyOf,
+        IReadOnlyDictionary<string, Item> Items)
+    {
+        public static StudyGraders Of(LoadedStudy study, StudyStore store)
+        {
+            var items = store.Items.ByUid();
+            var graders = study.EffectiveGraders(items.Values.Select(item => item.Scheme));
+            var perSolution = graders.Where(grader => grader.Type != GradePlans.PairwiseType).ToList();
+            var schemes = items.Values.Select(item => item.Scheme).Distinct(StringComparer.Ordinal).ToList();
+            var byName = perSolution.ToDictionary(grader => grader.Name, StringComparer.Ordinal);
+            string? Prompt(GraderConfig grader) => study.JudgePrompts.GetValueOrDefault(grader.Name)?.ContentHash;
+
+            var planned = perSolution
+                .Select(grader => new PlannedGrader(grader, GradingKeys.OfGrader(grader, Prompt(grader)), schemes.Where(scheme => GraderSelection.AppliesTo(grader, scheme)).ToList()))
+                .ToList();
+            return new StudyGraders(
+                graders,
+                planned,
+                graders.Where(grader => grader.Type == GradePlans.PairwiseType).ToList(),
+                (cell, grader) => GradingKeys.For(cell, byName[grader], Prompt(byName[grader])),
+                items);
+        }
+
+        /// <summary>Read only when a study has pairwise judges: a large study of verifiable scorers never loads every solution.</summary>
+        public PairwisePlan Pairs(LoadedStudy study, StudyStore store) =>
+            Pairwise.Count == 0
+                ? new PairwisePlan([], [])
+                : PairwisePlan.For(store.Solutions.Gradable(), Items, Pairwise, study.Conditions, study.JudgePrompts, store.Gradings.FinishedKeys());
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ItemEval.Runtime.Grading;
-using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Stages;
 using ItemEval.Runtime.Stages.Grade;
 using ItemEval.Runtime.Store;
@@ -17,12 +16,12 @@ public sealed class GradeRunPlanTests
     [Fact]
     public async Task An_edited_template_grades_only_its_new_solutions_and_leaves_the_other_rows_as_they_were()
     {
-        using var study = await GradedStudy();
+        using var study = await GradedStudies.Graded();
         var planBefore = PlanRows(study);
         var gradingsBefore = GradingRows(study);
 
         File.WriteAllText(Path.Combine(study.Directory, "prompts", "cot.txt"), "Reason it out. Q: {input}\n");
-        await Regenerate(study);
+        await GradedStudies.Regenerate(study);
         var counting = Passing();
         var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
 
@@ -44,7 +43,7 @@ public sealed class GradeRunPlanTests
     [Fact]
     public async Task A_changed_grader_rekeys_its_plan_rows_in_place_and_grades_them_again()
     {
-        using var study = await GradedStudy();
+        using var study = await GradedStudies.Graded();
         var planBefore = PlanRows(study);
 
         File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace(
@@ -63,7 +62,7 @@ public sealed class GradeRunPlanTests
     [Fact]
     public async Task An_unchanged_study_grades_nothing_and_writes_no_plan_row()
     {
-        using var study = await GradedStudy();
+        using var study = await GradedStudies.Graded();
         var planBefore = PlanRows(study);
         var counting = Passing();
 
@@ -75,23 +74,6 @@ public sealed class GradeRunPlanTests
     }
 
     private static ScriptedGrader Passing() => new("numeric", (_, _, _) => Task.FromResult(ScriptedGrader.Pass));
-
-    private static async Task<TempStudy> GradedStudy()
-    {
-        var study = new TempStudy(items: 10);
-        study.Prepare();
-        await Regenerate(study);
-        await GradeStage.RunAsync(study.Context(), CancellationToken.None);
-        return study;
-    }
-
-    /// <summary>ExpandGrid and Generate, as the targets before Grade run them after an edit.</summary>
-    private static async Task Regenerate(TempStudy study)
-    {
-        ExpandGridStage.Run(study.Context());
-        var client = new ScriptedClient((_, request, _) => Task.FromResult(ScriptedClient.Answer($"The answer is {request.Reference}.")));
-        await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
-    }
 
     /// <summary>The stored plan by (cell, grader): its grading key and DuckDB rowid (which a rewrite would change).</summary>
     private static Dictionary<(string Cell, string Grader), (string GradingKey, long RowId)> PlanRows(TempStudy study)
