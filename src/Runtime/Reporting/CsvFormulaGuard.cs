@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Reporting;
@@ -11,9 +12,9 @@ internal static class CsvFormulaGuard
 {
     private const string Triggers = "['=', '+', '-', '@', chr(9), chr(13)]";
 
-    public static string Wrap(StudyStore store, string query)
+    public static string Wrap(DuckDBConnection connection, string query)
     {
-        var columns = store.Connection.Query(
+        var columns = connection.Query(
                 $"DESCRIBE SELECT * FROM ({query})",
                 reader => (Name: reader.GetString(0), Type: reader.GetString(1)))
             .ToList();

@@ -14,22 +14,28 @@ public static class ExportStage
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    /// <summary>The tables of one row per cell or grading, written in <see cref="WriteTables"/>'s two lanes.</summary>
+    private static readonly (string Name, string Query)[] BigTables =
+    [
+        ("long", ExportQueries.Long), ("solutions", ExportQueries.Solutions), ("gradings", ExportQueries.Gradings),
+    ];
+
     public static Manifest Run(StageContext context)
     {
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Export");
-        Reporting.Books.BooksReport.Print(context, run.Store, StagePrices.Load(context, study, mayRefresh: false), study.Config.Budget.MaxUsd);
         var directory = context.ExportDirectory;
         Directory.CreateDirectory(directory);
-        var tables = new List<ExportedTable>
+        using var staging = ExportStaging.Begin(directory);
+        var totals = WriteTables(run.Store, staging.Directory);
+        Reporting.Books.BooksReport.Print(context, run.Store, StagePrices.Load(context, study, mayRefresh: false), study.Config.Budget.MaxUsd, totals);
+        var tables = new List<ExportedTable>(BigTables.Select(table => TableExporter.Table(run.Store.Connection, staging.Directory, table.Name)))
         {
-            TableExporter.Write(run.Store, directory, "long", ExportQueries.Long, sorted: true),
-            TableExporter.Write(run.Store, directory, "solutions", ExportQueries.Solutions, sorted: true),
-            TableExporter.Write(run.Store, directory, "gradings", ExportQueries.Gradings, sorted: true),
             // Aggregated from the long table as written rather than by joining the store again.
-            TableExporter.Write(run.Store, directory, "summary", ExportQueries.SummaryOf(TableExporter.Rows(directory, "long"))),
+            TableExporter.Write(run.Store.Connection, staging.Directory, "summary", ExportQueries.SummaryOf(TableExporter.Rows(staging.Directory, "long"))),
         };
-        tables.AddRange(Reporting.Judges.JudgeExports.Write(run.Store, directory));
+        tables.AddRange(Reporting.Judges.JudgeExports.Write(run.Store, staging.Directory));
+        staging.Publish();
         var manifest = ManifestBuilder.Build(study, run.Store, tables);
         File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson) + "\n");
         ReportSummary(context, run.Store, TableExporter.Rows(directory, "summary"));
@@ -37,6 +43,21 @@ public static class ExportStage
         context.Reporter.Info($"results: {directory}{Path.DirectorySeparatorChar} (long.parquet, long.csv, summary.csv, manifest.json); store: {run.Store.Path}");
         run.Succeeded();
         return manifest;
+    }
+
+    /// <summary>
+    /// The three tables of one row per cell (or grading) and the books' reconciliation, in two lanes
+    /// (<see cref="ExportLanes"/>): the biggest Parquet files first, each CSV once its Parquet file is written.
+    /// </summary>
+    private static Reporting.Books.LedgerReconciliation.Totals WriteTables(StudyStore store, string directory)
+    {
+        Reporting.Books.LedgerReconciliation.Totals? totals = null;
+        var jobs = BigTables.Select(table => new ExportJob(table.Name + ".parquet", connection => TableExporter.WriteParquet(connection, directory, table.Name, table.Query)))
+            .Append(new ExportJob("books", connection => totals = Reporting.Books.LedgerReconciliation.Check(connection)))
+            .Concat(BigTables.Select(table => new ExportJob(table.Name + ".csv", connection => TableExporter.WriteCsv(connection, directory, table.Name), After: table.Name + ".parquet")))
+            .ToList();
+        ExportLanes.Run(store, jobs);
+        return totals!;
     }
 
     /// <summary>What the ledger says was spent, and how much of it no provider answer confirmed (an upper bound).</summary>

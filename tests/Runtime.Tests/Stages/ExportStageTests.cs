@@ -30,7 +30,7 @@ public sealed class ExportStageTests
                  })
         {
             var expected = Path.Combine(expectedDirectory, name + ".csv");
-            store.Connection.Execute($"COPY ({CsvFormulaGuard.Wrap(store, query)}) TO '{expected}' (FORMAT csv, HEADER true)");
+            store.Connection.Execute($"COPY ({CsvFormulaGuard.Wrap(store.Connection, query)}) TO '{expected}' (FORMAT csv, HEADER true)");
             Assert.Equal(File.ReadAllText(expected), File.ReadAllText(Path.Combine(study.Context().ExportDirectory, name + ".csv")));
         }
 

@@ -11,9 +11,12 @@ namespace ItemEval.Runtime.Reporting.Books;
 /// </summary>
 public static class BooksReport
 {
-    public static LedgerReconciliation.Totals Print(StageContext context, StudyStore store, PriceTable prices, decimal? cap)
+    public static LedgerReconciliation.Totals Print(StageContext context, StudyStore store, PriceTable prices, decimal? cap) =>
+        Print(context, store, prices, cap, LedgerReconciliation.Check(store));
+
+    /// <summary>As above, with the reconciliation already checked (Export checks it while it writes the tables).</summary>
+    public static LedgerReconciliation.Totals Print(StageContext context, StudyStore store, PriceTable prices, decimal? cap, LedgerReconciliation.Totals totals)
     {
-        var totals = LedgerReconciliation.Check(store);
         var report = context.Reporter;
         var providers = ProviderBooks.Read(store, prices);
         if (providers.All(line => line.SpentUsd == 0m && line.ListUsd == 0m && line.UnpricedCalls == 0))

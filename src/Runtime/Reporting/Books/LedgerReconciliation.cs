@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Store;
 
@@ -17,10 +18,13 @@ public static class LedgerReconciliation
     /// <param name="UnpricedCalls">Ledger rows of a model without a price: null cost, left out of every sum.</param>
     public sealed record Totals(decimal Ledger, decimal Solutions, decimal Gradings, decimal OtherAttempts, int UnpricedCalls = 0);
 
-    public static Totals Check(StudyStore store)
+    public static Totals Check(StudyStore store) => Check(store.Connection);
+
+    /// <summary>As above on any connection to the store's database (Export runs it in a lane of its own).</summary>
+    internal static Totals Check(DuckDBConnection connection)
     {
         var problems = new List<string>();
-        problems.AddRange(store.Connection.Query(
+        problems.AddRange(connection.Query(
             """
             SELECT s.cell_key, s.usd FROM solutions s
             WHERE s.status IN ('done', 'empty') AND NOT s.cache_hit
@@ -28,7 +32,7 @@ public static class LedgerReconciliation
             ORDER BY s.cell_key
             """,
             reader => $"solution {reader.GetString(0)} says {Cost(reader.GetValue(1))} but no ledger row of that cell has that cost"));
-        problems.AddRange(store.Connection.Query(
+        problems.AddRange(connection.Query(
             """
             SELECT l.entry_id, l.cell_key, l.usd FROM ledger l
             WHERE l.kind <> 'judge' AND l.cell_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM solutions s WHERE s.cell_key = l.cell_key)
@@ -36,10 +40,10 @@ public static class LedgerReconciliation
             """,
             reader => $"ledger row {reader.GetString(0)} ({Cost(reader.GetValue(2))}) is for cell {reader.GetString(1)}, which has no solution"));
 
-        var ledger = Sum(store, "SELECT sum(usd) FROM ledger");
-        var solutions = Sum(store, "SELECT sum(usd) FROM solutions");
-        var gradings = Sum(store, "SELECT sum(usd) FROM gradings");
-        var judged = Sum(store, "SELECT sum(usd) FROM ledger WHERE kind = 'judge'");
+        var ledger = Sum(connection, "SELECT sum(usd) FROM ledger");
+        var solutions = Sum(connection, "SELECT sum(usd) FROM solutions");
+        var gradings = Sum(connection, "SELECT sum(usd) FROM gradings");
+        var judged = Sum(connection, "SELECT sum(usd) FROM ledger WHERE kind = 'judge'");
         if (gradings > judged)
         {
             problems.Add($"gradings say ${gradings:0.000000} was spent judging but the ledger has ${judged:0.000000} of judge calls");
@@ -53,13 +57,13 @@ public static class LedgerReconciliation
                 $"the books do not balance ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}): {named}. The store was changed outside ItemEval or a write was lost; the ledger is what providers may bill — check it before trusting the export"));
         }
 
-        var unpriced = Convert.ToInt32(store.Connection.Scalar("SELECT count(*) FROM ledger WHERE usd IS NULL"));
+        var unpriced = Convert.ToInt32(connection.Scalar("SELECT count(*) FROM ledger WHERE usd IS NULL"));
         return new Totals(ledger, solutions, gradings, ledger - solutions - gradings, unpriced);
     }
 
     /// <summary>A stored cost as the problem list names it; null is a model without a price ("unpriced"), not $0.</summary>
     private static string Cost(object? usd) => usd is null or DBNull ? StageSpend.Unpriced : $"${DuckDBCommands.ToDecimal(usd):0.000000}";
 
-    private static decimal Sum(StudyStore store, string sql) =>
-        DuckDBCommands.ToDecimal(store.Connection.Scalar($"SELECT CAST(coalesce(({sql}), 0) AS DECIMAL(18,6))"));
+    private static decimal Sum(DuckDBConnection connection, string sql) =>
+        DuckDBCommands.ToDecimal(connection.Scalar($"SELECT CAST(coalesce(({sql}), 0) AS DECIMAL(18,6))"));
 }

@@ -27,7 +27,7 @@ internal static class ComputedTable
             }
         }
 
-        return TableExporter.Write(store, directory, name, $"SELECT * FROM {temp}");
+        return TableExporter.Write(store.Connection, directory, name, $"SELECT * FROM {temp}");
     }
 
     private static void Append(IDuckDBAppenderRow row, object? value)

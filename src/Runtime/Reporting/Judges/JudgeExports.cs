@@ -15,7 +15,7 @@ public static class JudgeExports
         if (Convert.ToInt64(store.Connection.Scalar($"SELECT count(*) FROM graders WHERE grader_type IN ({JudgeTypes})")) > 0
             || Convert.ToInt64(store.Connection.Scalar("SELECT count(*) FROM pairwise_plan")) > 0)
         {
-            tables.Add(TableExporter.Write(store, directory, "judges", JudgeQueries.PerGrader));
+            tables.Add(TableExporter.Write(store.Connection, directory, "judges", JudgeQueries.PerGrader));
             var agreement = JudgeAgreement.For(store, JudgeTypes);
             if (agreement.Count > 0)
             {

@@ -95,6 +95,28 @@ public sealed class BooksTests : FakeServerTest
         Assert.False(File.Exists(Path.Combine(study.Artifacts, "export", "manifest.json")));
     }
 
+    [Fact]
+    public async Task A_failed_reconciliation_leaves_the_previous_export_as_it_was()
+    {
+        using var study = Study();
+        study.Prepare();
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        ExportStage.Run(study.Context());
+        var export = study.Context().ExportDirectory;
+        var before = Directory.EnumerateFiles(export).ToDictionary(file => Path.GetFileName(file), File.ReadAllBytes, StringComparer.Ordinal);
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            // A cost changed outside ItemEval: the long and solutions tables would change, and the books no longer balance.
+            store.Connection.Execute("UPDATE solutions SET usd = usd + 0.5 WHERE cell_key = (SELECT min(cell_key) FROM solutions)");
+        }
+
+        Assert.Throws<StudyException>(() => ExportStage.Run(study.Context()));
+
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.EnumerateFiles(export).Select(file => Path.GetFileName(file)).Order(StringComparer.Ordinal));
+        Assert.All(before, file => Assert.Equal(file.Value, File.ReadAllBytes(Path.Combine(export, file.Key))));
+        Assert.Empty(Directory.EnumerateDirectories(export));
+    }
+
     private TempStudy Study() => FakeServerStudy.Create(
         Server.BaseUrl,
         models: "openai/gpt-4o-mini",
