@@ -17,13 +17,20 @@ namespace ItemEval.Runtime.Batches;
 /// batch never answered (expired, cancelled) stay pending for the next run.
 /// </summary>
 /// <remarks>
-/// Lines are taken 2,000 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
-/// each), then stored with their ledger rows in one transaction, written while the next 2,000 are read.
+/// Lines are taken 250 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
+/// each); every 2,000 results are stored with their ledger rows in one transaction, written while the next lines are
+/// read, with the store set for bulk writes (<see cref="ItemEval.Runtime.Store.BulkWrites"/>) for the whole collection.
 /// </remarks>
 internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IProviderBatchApi api, ModelConfig model, IBatchResults<TRequest, TRecord> results)
     where TRequest : IBatchRequest
 {
     private const int RowsPerTransaction = 2_000;
+
+    // Lines become records a few hundred at a time, so the garbage of reading them (the lines, their JSON, transcript and
+    // cache encodings: ~12 KB a row) dies young. Taken 2,000 at a time it outlived several collections of the youngest
+    // generation and piled up in the oldest until a full GC: gen 2 grew by ~90 MB per 50,000 rows, ~45 MB now
+    // (docs/BENCHMARKS.md, batches). Transactions stay at 2,000 rows, where their cost per row levels off.
+    private const int LinesPerStep = 250;
 
     /// <returns>What the provider billed for the batch, as its answers' usage says.</returns>
     public async Task<decimal> CollectAsync(TrackedBatch batch, ProviderBatch ended, IReadOnlyDictionary<string, TRequest> planned)
@@ -31,7 +38,15 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
         await context.Collecting.WaitAsync(CancellationToken.None);
         try
         {
-            return await CollectAllAsync(batch, ended, planned);
+            var bulk = context.Store(store => store.BeginBulkWrites());
+            try
+            {
+                return await CollectAllAsync(batch, ended, planned);
+            }
+            finally
+            {
+                context.Store(_ => bulk.Dispose());
+            }
         }
         finally
         {
@@ -44,7 +59,7 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
         var keys = context.Store(store => store.Batches.Cells(batch.SubmissionId));
         var alreadyStored = context.Store(store => results.StoredFrom(store, batch.SubmissionId));
         var run = new Collection(keys, alreadyStored, planned, new LedgerSink(context.Run.RunId, results.LedgerKind, batch: true));
-        var lines = new List<string>(RowsPerTransaction);
+        var lines = new List<string>(LinesPerStep);
         foreach (var source in api.ResultSources(ended))
         {
             await using var stream = await api.OpenResultsAsync(source, CancellationToken.None);
@@ -56,11 +71,14 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
                     lines.Add(line);
                 }
 
-                if (lines.Count == RowsPerTransaction)
+                if (lines.Count == LinesPerStep)
                 {
                     Store(run, batch, lines);
                     lines.Clear();
-                    await FlushAsync(run, batch, ended, final: false);
+                    if (run.Records.Count >= RowsPerTransaction)
+                    {
+                        await FlushAsync(run, batch, ended, final: false);
+                    }
                 }
             }
         }

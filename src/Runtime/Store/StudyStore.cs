@@ -77,6 +77,9 @@ public sealed class StudyStore : IDisposable
         return new StudyStore(connection, path);
     }
 
+    /// <summary>Settings for many write transactions in a row, until disposed (see <see cref="BulkWrites"/>).</summary>
+    public BulkWrites BeginBulkWrites() => new(Connection);
+
     /// <summary>Runs <paramref name="work"/> in one transaction: a crash leaves either all of it or none.</summary>
     public void InTransaction(Action work)
     {
