@@ -17,12 +17,20 @@ internal static class ExportLanes
 {
     public const int Lanes = 2;
 
+    /// <summary>
+    /// DuckDB's cap while the lanes run, above the store's usual <see cref="StudyStore.MemoryLimit"/>: two lanes sort
+    /// two whole tables at once, and at 1 GB a 1,000,000-row export spilled ~300 MB to disk and cost 27–30 s of CPU;
+    /// at 2 GB nothing spills, 22 s (docs/BENCHMARKS.md). Still a cap: a bigger export spills instead of failing.
+    /// </summary>
+    public const string MemoryLimit = "2GB";
+
     public static void Run(StudyStore store, IReadOnlyList<ExportJob> jobs)
     {
         var queue = new JobQueue(jobs);
         // `threads` is a setting of the database, not of a connection: both lanes' queries run on their caller's thread.
         var threads = Convert.ToString(store.Connection.Scalar("SELECT current_setting('threads')"), CultureInfo.InvariantCulture);
         store.Connection.Execute("SET threads = 1");
+        store.Connection.Execute($"SET memory_limit = '{MemoryLimit}'");
         try
         {
             using var second = new DuckDBConnection(store.Connection.ConnectionString);
@@ -34,6 +42,7 @@ internal static class ExportLanes
         finally
         {
             store.Connection.Execute($"SET threads = {threads}");
+            store.Connection.Execute($"SET memory_limit = '{StudyStore.MemoryLimit}'");
         }
 
         queue.ThrowIfFailed();

@@ -15,6 +15,8 @@ public sealed class ExportLanesTests
     {
         using var temp = new TempStore();
         var before = Threads(temp.Store.Connection);
+        var memoryBefore = MemoryLimit(temp.Store.Connection);
+        var memoryDuring = "";
         using var firstStarted = new ManualResetEventSlim();
         using var secondStarted = new ManualResetEventSlim();
         var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -37,6 +39,7 @@ public sealed class ExportLanesTests
                 secondStarted.Set();
                 secondSawFirst = firstStarted.Wait(Patience);
                 threads.Add(Threads(connection));
+                memoryDuring = MemoryLimit(connection);
                 order.Enqueue("second");
             }),
             new ExportJob("after-first", connection =>
@@ -52,6 +55,10 @@ public sealed class ExportLanesTests
         var sequence = order.ToList();
         Assert.True(sequence.IndexOf("first") < sequence.IndexOf("after-first"), string.Join(", ", sequence));
         Assert.Equal(before, Threads(temp.Store.Connection));
+
+        // Two whole-table sorts at once get the larger cap, and the store's own cap is back afterwards.
+        Assert.NotEqual(memoryBefore, memoryDuring);
+        Assert.Equal(memoryBefore, MemoryLimit(temp.Store.Connection));
     }
 
     [Fact]
@@ -71,6 +78,9 @@ public sealed class ExportLanesTests
         Assert.False(dependentRan);
         Assert.Equal(before, Threads(temp.Store.Connection));
     }
+
+    private static string MemoryLimit(DuckDB.NET.Data.DuckDBConnection connection) =>
+        Convert.ToString(connection.Scalar("SELECT current_setting('memory_limit')"), CultureInfo.InvariantCulture)!;
 
     private static string Threads(DuckDB.NET.Data.DuckDBConnection connection) =>
         Convert.ToString(connection.Scalar("SELECT current_setting('threads')"), CultureInfo.InvariantCulture)!;
