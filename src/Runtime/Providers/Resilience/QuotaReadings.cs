@@ -1,9 +1,12 @@
 namespace ItemEval.Runtime.Providers.Resilience;
 
 /// <summary>
-/// The live readings of one quota (requests or tokens): those whose reset has not passed. Readings all of whose
-/// earlier calls have landed change only with what is let through, which charges them alike, so only the tightest of
-/// them is kept; the others wait for their earlier calls to land.
+/// The live readings of one quota (requests or tokens): those whose reset has not passed. Of the readings all of whose
+/// earlier calls have landed (settled), only the newest in grant order is kept: it was counted after everything the
+/// older ones saw, so it also shows what the provider gave back since — a sliding window or a bucket refills as its
+/// minute goes by. (Keeping the tightest instead charged the oldest reading with every later call as if nothing ever
+/// came back, and a run paced just under its limit stopped for a whole reset — a minute — every few hundred calls.)
+/// Unsettled readings, newer than that, wait for their earlier calls to land.
 /// </summary>
 internal sealed class QuotaReadings
 {
@@ -17,22 +20,25 @@ internal sealed class QuotaReadings
     public QuotaLeft? Tightest(long spentSoFar, IReadOnlyCollection<RateLimitPermit> inFlight, Func<RateLimitPermit, long> cost, DateTimeOffset now)
     {
         _readings.RemoveAll(reading => now >= reading.ResetAt);
-        QuotaLeft? tightest = null;
-        QuotaLeft? tightestSettled = null;
+        QuotaReading? newestSettled = null;
         foreach (var reading in _readings)
         {
-            var (unsettled, unsettledCost) = Unsettled(reading, inFlight, cost);
-            var left = new QuotaLeft(reading, reading.LeftAfter(spentSoFar, unsettledCost));
-            tightest = Tighter(tightest, left);
-            if (unsettled == 0)
+            if (Unsettled(reading, inFlight, cost).Count == 0 && (newestSettled is null || reading.ReporterGrant > newestSettled.ReporterGrant))
             {
-                tightestSettled = Tighter(tightestSettled, left);
+                newestSettled = reading;
             }
         }
 
-        if (tightestSettled is not null)
+        if (newestSettled is not null)
         {
-            _readings.RemoveAll(reading => !ReferenceEquals(reading, tightestSettled.Reading) && Unsettled(reading, inFlight, cost).Count == 0);
+            // Every reading older than a settled one is settled too (its calls landed before the newer reporter's did).
+            _readings.RemoveAll(reading => !ReferenceEquals(reading, newestSettled) && reading.ReporterGrant <= newestSettled.ReporterGrant);
+        }
+
+        QuotaLeft? tightest = null;
+        foreach (var reading in _readings)
+        {
+            tightest = Tighter(tightest, new QuotaLeft(reading, reading.LeftAfter(spentSoFar, Unsettled(reading, inFlight, cost).Cost)));
         }
 
         return tightest;

@@ -50,6 +50,25 @@ public sealed class HeaderQuotaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quota_that_refills_as_fast_as_calls_go_never_holds()
+    {
+        // A sliding minute paced just under its limit: every answer says the same few remain, because as many calls
+        // leave the minute as enter it. Charging the first reading with every later call held the fourth for a minute.
+        using var limiter = new ProviderRateLimiter(_ => new RateLimitSettings(1, null, null), _time, _holds);
+        var client = new RateLimitingModelClient(_provider, limiter);
+        _provider.Otherwise = (_, _) => Task.FromResult(ScriptedModelClient.Answer(
+            new RateLimitHeaders(RemainingRequests: 3, LimitRequests: 300, ResetRequests: Minute)));
+
+        for (var call = 0; call < 20; call++)
+        {
+            await client.CompleteAsync(Requests.For(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20)); // the clock never moves
+        }
+
+        Assert.Empty(_holds.Holds);
+        Assert.Equal(20, _provider.Calls);
+    }
+
+    [Fact]
     public async Task Three_remaining_let_three_calls_through_and_the_rest_wait_only_until_the_stated_reset()
     {
         var client = new RateLimitingModelClient(_provider, _limiter);
