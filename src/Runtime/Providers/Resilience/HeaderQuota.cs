@@ -9,7 +9,7 @@ namespace ItemEval.Runtime.Providers.Resilience;
 /// <remarks>
 /// Answers overtake each other, and a reading cannot say which calls in flight the provider had already counted. So
 /// each reading charges every call let through after its own and those before it still in flight, and the most
-/// pessimistic reading decides. The over-count shrinks as calls land (their own answers are readings too), so the
+/// pessimistic of the newest settled reading and the newer unsettled ones decides (<see cref="QuotaReadings"/>). The over-count shrinks as calls land (their own answers are readings too), so the
 /// last calls of a quota still go without waiting for the reset. Not guarded: the gate's lock.
 /// </remarks>
 internal sealed class HeaderQuota(TimeSpan defaultReset)
