@@ -9,7 +9,7 @@ namespace ItemEval.Runtime.Providers.Resilience;
 /// <remarks>
 /// Answers overtake each other, and a reading cannot say which calls in flight the provider had already counted. So
 /// each reading charges every call let through after its own and those before it still in flight, and the most
-/// pessimistic of the newest settled reading and the newer unsettled ones decides (<see cref="QuotaReadings"/>). The over-count shrinks as calls land (their own answers are readings too), so the
+/// pessimistic of the readings not certainly superseded decides (<see cref="QuotaReadings"/>). The over-count shrinks as calls land (their own answers are readings too), so the
 /// last calls of a quota still go without waiting for the reset. Not guarded: the gate's lock.
 /// </remarks>
 internal sealed class HeaderQuota(TimeSpan defaultReset)
@@ -17,7 +17,8 @@ internal sealed class HeaderQuota(TimeSpan defaultReset)
     private readonly QuotaReadings _requests = new();
     private readonly QuotaReadings _tokens = new();
 
-    public void Observe(RateLimitHeaders? headers, RateLimitPermit permit, DateTimeOffset now)
+    /// <param name="granted">Calls let through so far.</param>
+    public void Observe(RateLimitHeaders? headers, RateLimitPermit permit, long granted, DateTimeOffset now)
     {
         if (headers is null)
         {
@@ -26,12 +27,12 @@ internal sealed class HeaderQuota(TimeSpan defaultReset)
 
         if (headers.RemainingRequests is { } requests)
         {
-            _requests.Add(new QuotaReading(requests, headers.LimitRequests, "requests", now + (headers.ResetRequests ?? defaultReset), permit.GrantNumber, permit.GrantNumber));
+            _requests.Add(new QuotaReading(requests, headers.LimitRequests, "requests", now + (headers.ResetRequests ?? defaultReset), permit.GrantNumber, permit.GrantNumber, granted));
         }
 
         if (headers.RemainingTokens is { } tokens)
         {
-            _tokens.Add(new QuotaReading(tokens, headers.LimitTokens, "tokens", now + (headers.ResetTokens ?? defaultReset), permit.GrantNumber, permit.TokensGrantedThrough));
+            _tokens.Add(new QuotaReading(tokens, headers.LimitTokens, "tokens", now + (headers.ResetTokens ?? defaultReset), permit.GrantNumber, permit.TokensGrantedThrough, granted));
         }
     }
 

@@ -112,7 +112,7 @@ internal sealed class ModelRateGate : IDisposable
                 _tokens.Adjust(permit.EstimatedTokens - actual);
             }
 
-            _quota.Observe(response.RateLimits, permit, now);
+            _quota.Observe(response.RateLimits, permit, _granted, now);
             outcome = TakeOutcome();
         }
 
@@ -134,7 +134,7 @@ internal sealed class ModelRateGate : IDisposable
             {
                 // Its quota headers are fresh news; a 429's are not used, since its pause already covers them and
                 // their reset (a full quota) is usually later than Retry-After (the next free slot).
-                _quota.Observe(failure.RateLimits, permit, now);
+                _quota.Observe(failure.RateLimits, permit, _granted, now);
             }
 
             outcome = TakeOutcome();

@@ -8,7 +8,9 @@ namespace ItemEval.Runtime.Providers.Resilience;
 /// <param name="ReporterGrant">The reporting call's place in the key's grant order.</param>
 /// <param name="SpentThrough">The key's running total (grants, or estimated tokens) up to and including the reporting
 /// call: whatever was let through after it may not be counted in <paramref name="Remaining"/> yet.</param>
-internal sealed record QuotaReading(int Remaining, int? Limit, string Unit, DateTimeOffset ResetAt, long ReporterGrant, long SpentThrough)
+/// <param name="GrantedWhenRead">The calls let through when the answer arrived: any call granted later was sent after
+/// the provider had counted this one, so its own reading is certainly newer.</param>
+internal sealed record QuotaReading(int Remaining, int? Limit, string Unit, DateTimeOffset ResetAt, long ReporterGrant, long SpentThrough, long GrantedWhenRead)
 {
     /// <summary>
     /// What is left now: charges everything let through after the reporting call, and the calls let through before it

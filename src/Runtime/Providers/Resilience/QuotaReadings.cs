@@ -1,12 +1,13 @@
 namespace ItemEval.Runtime.Providers.Resilience;
 
 /// <summary>
-/// The live readings of one quota (requests or tokens): those whose reset has not passed. Of the readings all of whose
-/// earlier calls have landed (settled), only the newest in grant order is kept: it was counted after everything the
-/// older ones saw, so it also shows what the provider gave back since — a sliding window or a bucket refills as its
-/// minute goes by. (Keeping the tightest instead charged the oldest reading with every later call as if nothing ever
-/// came back, and a run paced just under its limit stopped for a whole reset — a minute — every few hundred calls.)
-/// Unsettled readings, newer than that, wait for their earlier calls to land.
+/// The live readings of one quota (requests or tokens): those whose reset has not passed. A reading is dropped once a
+/// settled reading (all calls before its reporter landed) is certainly newer — its reporter was let through after the
+/// older answer arrived, so the provider counted it after everything the older one saw, and it also shows what came
+/// back since (a sliding window or a bucket refills as its minute goes by; keeping the tightest forever charged the
+/// oldest reading with every later call, and a run paced just under its limit stopped for a whole minute every few
+/// hundred calls). Readings of calls that were in flight together are not ordered — the provider may have counted
+/// them in either order — so all of them stay and the most pessimistic decides.
 /// </summary>
 internal sealed class QuotaReadings
 {
@@ -31,8 +32,7 @@ internal sealed class QuotaReadings
 
         if (newestSettled is not null)
         {
-            // Every reading older than a settled one is settled too (its calls landed before the newer reporter's did).
-            _readings.RemoveAll(reading => !ReferenceEquals(reading, newestSettled) && reading.ReporterGrant <= newestSettled.ReporterGrant);
+            _readings.RemoveAll(reading => reading.GrantedWhenRead < newestSettled.ReporterGrant);
         }
 
         QuotaLeft? tightest = null;

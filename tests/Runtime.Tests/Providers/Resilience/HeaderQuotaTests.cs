@@ -69,6 +69,33 @@ public sealed class HeaderQuotaTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_calls_the_provider_counted_in_the_other_order_leave_the_lower_reading_in_force()
+    {
+        // Two calls in flight together reach the provider in either order: here the later one was counted first and
+        // says one remains, the earlier says none. Trusting the later call's reading let a fourth call into a 429.
+        var client = new RateLimitingModelClient(_provider, _limiter);
+        _provider.ThenAnswer(ScriptedModelClient.Answer(new RateLimitHeaders(RemainingRequests: 2, LimitRequests: 3, ResetRequests: Minute)));
+        await client.CompleteAsync(Requests.For(), CancellationToken.None);
+        var earlier = new TaskCompletionSource<ModelResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var later = new TaskCompletionSource<ModelResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _provider.Then((_, _) => earlier.Task).Then((_, _) => later.Task);
+        var first = client.CompleteAsync(Requests.For(), CancellationToken.None);
+        await _provider.Changed.WaitUntilAsync(() => _provider.Running == 1, "the earlier call in flight");
+        var second = client.CompleteAsync(Requests.For(), CancellationToken.None);
+        await _provider.Changed.WaitUntilAsync(() => _provider.Running == 2, "both calls in flight");
+
+        later.SetResult(ScriptedModelClient.Answer(new RateLimitHeaders(RemainingRequests: 1, LimitRequests: 3, ResetRequests: Minute)));
+        earlier.SetResult(ScriptedModelClient.Answer(new RateLimitHeaders(RemainingRequests: 0, LimitRequests: 3, ResetRequests: Minute)));
+        await Task.WhenAll(first, second);
+        var held = client.CompleteAsync(Requests.For(), CancellationToken.None);
+
+        Assert.Equal(new RateLimitHold(Model, Minute, "remaining 0 of 3 requests"), Assert.Single(_holds.Holds));
+        Assert.Equal(3, _provider.Calls);
+        _time.Advance(Minute);
+        await held;
+    }
+
+    [Fact]
     public async Task Three_remaining_let_three_calls_through_and_the_rest_wait_only_until_the_stated_reset()
     {
         var client = new RateLimitingModelClient(_provider, _limiter);
