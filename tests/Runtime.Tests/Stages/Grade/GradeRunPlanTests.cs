@@ -41,6 +41,48 @@ public sealed class GradeRunPlanTests
     }
 
     [Fact]
+    public async Task An_added_model_grades_only_its_solutions_and_adds_its_rows_without_writing_the_others()
+    {
+        using var study = await GradedStudies.Graded();
+        var planBefore = PlanRows(study);
+        var gradingsBefore = GradingRows(study);
+
+        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace(
+            "  templates:", "    - id: mock/b\n      lanes:\n        - name: cold\n          temperature: 0\n  templates:", StringComparison.Ordinal));
+        Assert.Contains("mock/b", File.ReadAllText(study.StudyFile), StringComparison.Ordinal);
+        await GradedStudies.Regenerate(study);
+        var counting = Passing();
+        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+
+        var planAfter = PlanRows(study);
+        Assert.Equal((20, 40), (result.NewGradings, result.PlannedGradings));
+        var gradingsAfter = GradingRows(study);
+        Assert.All(planBefore, row => Assert.Equal(row.Value, planAfter[row.Key]));
+        Assert.All(gradingsBefore, grading => Assert.Equal(grading.Value, gradingsAfter[grading.Key]));
+        Assert.Equal(FromScratch(study), planAfter.ToDictionary(row => row.Key, row => row.Value.GradingKey));
+    }
+
+    [Fact]
+    public async Task A_removed_template_deletes_its_plan_rows_and_leaves_the_others_as_they_were()
+    {
+        using var study = await GradedStudies.Graded();
+        var planBefore = PlanRows(study);
+
+        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace(
+            "    - name: cot\n      path: prompts/cot.txt\n", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("cot", File.ReadAllText(study.StudyFile), StringComparison.Ordinal);
+        await GradedStudies.Regenerate(study);
+        var counting = Passing();
+        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+
+        var planAfter = PlanRows(study);
+        Assert.Equal((0, 10), (result.NewGradings, result.PlannedGradings));
+        Assert.Empty(counting.Asked);
+        Assert.All(planAfter, row => Assert.Equal(planBefore[row.Key], row.Value));
+        Assert.Equal(FromScratch(study), planAfter.ToDictionary(row => row.Key, row => row.Value.GradingKey));
+    }
+
+    [Fact]
     public async Task A_changed_grader_rekeys_its_plan_rows_in_place_and_grades_them_again()
     {
         using var study = await GradedStudies.Graded();
