@@ -12,9 +12,6 @@ public sealed class DesignRepository
     private static readonly StagingTable Grid = new(
         "cell_grid", "condition_id VARCHAR, item_uid VARCHAR, epoch INTEGER, cell_key VARCHAR");
 
-    // The staged grid with each cell's stored key beside it, for the statements of Apply.
-    private const string Matched = "cell_grid_matched";
-
     private const string SameCell = "g.condition_id = c.condition_id AND g.item_uid = c.item_uid AND g.epoch = c.epoch";
 
     private readonly DuckDBConnection _connection;
@@ -49,25 +46,21 @@ public sealed class DesignRepository
     private static void Append(IDuckDBAppenderRow row, Cell cell) =>
         row.AppendValue(cell.ConditionId).AppendValue(cell.ItemUid).AppendValue(cell.Epoch).AppendValue(cell.Key);
 
-    // One join of the grid with the stored cells gives each cell's stored key (null: new); the changes are then read from
-    // that alone: cells vanished only when fewer grid cells matched than are stored, and the rekeyed and new ones are a
-    // filter of it. Vanished cells go first and new ones last (C# evaluates the arguments in the order written); a kept
-    // cell is updated in place (cell_key is not in the primary key), so no key is deleted and inserted again.
+    // New cells go in first (no stored cell has their primary key, so none conflicts), and then the stored cells outnumber
+    // the grid only if some vanished: only then is the stored table searched for them, so an edit that adds cells (a
+    // model, an item, an epoch) joins the whole table twice, not three times. A kept cell is updated in place (cell_key
+    // is not in the primary key), so no key is deleted and inserted again within the transaction.
     private static DesignChange Apply(DuckDBConnection connection)
     {
-        connection.Execute(
-            $"CREATE OR REPLACE TEMP TABLE {Matched} AS SELECT g.*, c.cell_key AS stored_key FROM {Grid.Name} g LEFT JOIN cells c ON {SameCell}");
-        var change = new DesignChange(
-            Cells: Count(connection, $"SELECT count(*) FROM {Matched}"),
-            Removed: Count(connection, "SELECT count(*) FROM cells") == Count(connection, $"SELECT count(stored_key) FROM {Matched}")
-                ? 0
-                : connection.Execute($"DELETE FROM cells c WHERE NOT EXISTS (SELECT 1 FROM {Grid.Name} g WHERE {SameCell})"),
-            Rekeyed: connection.Execute(
-                $"UPDATE cells c SET cell_key = g.cell_key FROM (SELECT * FROM {Matched} WHERE stored_key <> cell_key) g WHERE {SameCell}"),
-            Added: connection.Execute(
-                $"INSERT INTO cells SELECT condition_id, item_uid, epoch, cell_key FROM {Matched} WHERE stored_key IS NULL"));
-        connection.Execute($"DROP TABLE {Matched}");
-        return change;
+        var cells = Count(connection, $"SELECT count(*) FROM {Grid.Name}");
+        var added = connection.Execute(
+            $"INSERT INTO cells SELECT * FROM {Grid.Name} g WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE {SameCell})");
+        var removed = Count(connection, "SELECT count(*) FROM cells") == cells
+            ? 0
+            : connection.Execute($"DELETE FROM cells c WHERE NOT EXISTS (SELECT 1 FROM {Grid.Name} g WHERE {SameCell})");
+        var rekeyed = connection.Execute(
+            $"UPDATE cells c SET cell_key = g.cell_key FROM {Grid.Name} g WHERE {SameCell} AND c.cell_key <> g.cell_key");
+        return new DesignChange(cells, added, rekeyed, removed);
     }
 
     private static long Count(DuckDBConnection connection, string sql) => Convert.ToInt64(connection.Scalar(sql), CultureInfo.InvariantCulture);

@@ -28,19 +28,16 @@ public sealed class StagedGradingPlan : IDisposable
 
     /// <summary>
     /// The wanted plan's rows: each finished solution of the grid under each staged grader of its item's scheme, with
-    /// the stored grading key while its grader's key is the stored one (null: the row is new or its grader changed), and
-    /// the row's key in the stored plan whatever its grader (<c>stored_key</c>, null: not planned yet), from which
-    /// <see cref="Apply"/> reads the plan's changes without joining the stored plan again.
+    /// the stored grading key while its grader's key is the stored one (null: the row is new or its grader changed).
     /// </summary>
     internal const string WantedRows =
         $"""
-        SELECT s.cell_key, pg.grader, pg.ordinal, CASE WHEN gr.grader IS NOT NULL THEN p.grading_key END AS grading_key,
-               s.item_uid, c.condition_id, c.epoch, p.grading_key AS stored_key
+        SELECT s.cell_key, pg.grader, pg.ordinal, p.grading_key, s.item_uid, c.condition_id, c.epoch
         FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
         JOIN items i ON i.item_uid = s.item_uid
         JOIN plan_graders pg ON pg.scheme IS NOT DISTINCT FROM i.scheme
         LEFT JOIN graders gr ON gr.grader = pg.grader AND gr.grader_key = pg.grader_key
-        LEFT JOIN grading_plan p ON p.cell_key = s.cell_key AND p.grader = pg.grader
+        LEFT JOIN grading_plan p ON p.cell_key = s.cell_key AND p.grader = gr.grader
         WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}')
         """;
 
@@ -54,11 +51,7 @@ public sealed class StagedGradingPlan : IDisposable
     }
 
     /// <summary>Planned rows (solutions × the graders that apply to them).</summary>
-    public long Rows => Count($"SELECT count(*) FROM {Wanted}");
-
-    private long StoredRows() => Count("SELECT count(*) FROM grading_plan");
-
-    private long Count(string sql) => Convert.ToInt64(_connection.Scalar(sql), CultureInfo.InvariantCulture);
+    public long Rows => Convert.ToInt64(_connection.Scalar($"SELECT count(*) FROM {Wanted}"), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Stages the plan of <paramref name="graders"/> over the stored solutions of the current grid. A row whose solution
@@ -146,19 +139,19 @@ public sealed class StagedGradingPlan : IDisposable
                 ("options", StoreJson.Write(grader.Config.Options)), ("key", grader.Key));
         }
 
-        // Vanished rows go first and new ones last (arguments evaluate in the order written), as in DesignRepository. The
-        // staged stored_key says which wanted rows are planned already: only when fewer of them are than the stored plan
-        // holds did a row vanish, and the rekeyed and new rows are read from the staged plan alone, so an edit that adds a
-        // model joins the stored plan with nothing but the rows it adds.
+        // New rows go in first and vanished ones are looked for only when the stored plan then outnumbers the wanted one,
+        // as in DesignRepository: an edit that adds solutions joins the whole plan twice, not three times.
+        var rows = Rows;
+        var added = _connection.Execute(
+            $"INSERT INTO grading_plan SELECT w.cell_key, w.grader, w.grading_key FROM {Wanted} w WHERE NOT EXISTS (SELECT 1 FROM grading_plan p WHERE {SameRow})");
+        var removed = Convert.ToInt64(_connection.Scalar("SELECT count(*) FROM grading_plan"), CultureInfo.InvariantCulture) == rows
+            ? 0
+            : _connection.Execute($"DELETE FROM grading_plan p WHERE NOT EXISTS (SELECT 1 FROM {Wanted} w WHERE {SameRow})");
         var change = new PlanChange(
-            Rows,
-            Removed: StoredRows() == Count($"SELECT count(stored_key) FROM {Wanted}")
-                ? 0
-                : _connection.Execute($"DELETE FROM grading_plan p WHERE NOT EXISTS (SELECT 1 FROM {Wanted} w WHERE {SameRow})"),
-            Rekeyed: _connection.Execute(
-                $"UPDATE grading_plan p SET grading_key = w.grading_key FROM (SELECT * FROM {Wanted} WHERE stored_key <> grading_key) w WHERE {SameRow}"),
-            Added: _connection.Execute(
-                $"INSERT INTO grading_plan SELECT cell_key, grader, grading_key FROM {Wanted} WHERE stored_key IS NULL"));
+            rows,
+            Added: added,
+            Rekeyed: _connection.Execute($"UPDATE grading_plan p SET grading_key = w.grading_key FROM {Wanted} w WHERE {SameRow} AND p.grading_key <> w.grading_key"),
+            Removed: removed);
         new PairwiseRepository(_connection).ReplacePlan(pairs);
         transaction.Commit();
         return change;
