@@ -47,12 +47,7 @@ public sealed class GradeRunPlanTests
         var planBefore = PlanRows(study);
         var gradingsBefore = GradingRows(study);
 
-        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace(
-            "  templates:", "    - id: mock/b\n      lanes:\n        - name: cold\n          temperature: 0\n  templates:", StringComparison.Ordinal));
-        Assert.Contains("mock/b", File.ReadAllText(study.StudyFile), StringComparison.Ordinal);
-        await GradedStudies.Regenerate(study);
-        var counting = Passing();
-        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+        var (result, _) = await GradeAfterEditing(study, "  templates:", "    - id: mock/b\n      lanes:\n        - name: cold\n          temperature: 0\n  templates:");
 
         var planAfter = PlanRows(study);
         Assert.Equal((20, 40), (result.NewGradings, result.PlannedGradings));
@@ -68,12 +63,7 @@ public sealed class GradeRunPlanTests
         using var study = await GradedStudies.Graded();
         var planBefore = PlanRows(study);
 
-        File.WriteAllText(study.StudyFile, File.ReadAllText(study.StudyFile).Replace(
-            "    - name: cot\n      path: prompts/cot.txt\n", "", StringComparison.Ordinal));
-        Assert.DoesNotContain("cot", File.ReadAllText(study.StudyFile), StringComparison.Ordinal);
-        await GradedStudies.Regenerate(study);
-        var counting = Passing();
-        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+        var (result, counting) = await GradeAfterEditing(study, "    - name: cot\n      path: prompts/cot.txt\n", "");
 
         var planAfter = PlanRows(study);
         Assert.Equal((0, 10), (result.NewGradings, result.PlannedGradings));
@@ -113,6 +103,17 @@ public sealed class GradeRunPlanTests
         Assert.Equal((0, 20), (result.NewGradings, result.PlannedGradings));
         Assert.Empty(counting.Asked);
         Assert.Equal(planBefore, PlanRows(study));
+    }
+
+    /// <summary>Replaces <paramref name="text"/> in study.yaml (it must be there), then runs the targets up to Grade.</summary>
+    private static async Task<(GradeResult Result, ScriptedGrader Grader)> GradeAfterEditing(TempStudy study, string text, string replacement)
+    {
+        var yaml = File.ReadAllText(study.StudyFile);
+        Assert.Contains(text, yaml, StringComparison.Ordinal);
+        File.WriteAllText(study.StudyFile, yaml.Replace(text, replacement, StringComparison.Ordinal));
+        await GradedStudies.Regenerate(study);
+        var counting = Passing();
+        return (await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting)), counting);
     }
 
     private static ScriptedGrader Passing() => new("numeric", (_, _, _) => Task.FromResult(ScriptedGrader.Pass));
