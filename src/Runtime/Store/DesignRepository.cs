@@ -46,22 +46,13 @@ public sealed class DesignRepository
     private static void Append(IDuckDBAppenderRow row, Cell cell) =>
         row.AppendValue(cell.ConditionId).AppendValue(cell.ItemUid).AppendValue(cell.Epoch).AppendValue(cell.Key);
 
-    // New cells go in first (no stored cell has their primary key, so none conflicts), and then the stored cells outnumber
-    // the grid only if some vanished: only then is the stored table searched for them, so an edit that adds cells (a
-    // model, an item, an epoch) joins the whole table twice, not three times. A kept cell is updated in place (cell_key
-    // is not in the primary key), so no key is deleted and inserted again within the transaction.
-    private static DesignChange Apply(DuckDBConnection connection)
-    {
-        var cells = Count(connection, $"SELECT count(*) FROM {Grid.Name}");
-        var added = connection.Execute(
-            $"INSERT INTO cells SELECT * FROM {Grid.Name} g WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE {SameCell})");
-        var removed = Count(connection, "SELECT count(*) FROM cells") == cells
-            ? 0
-            : connection.Execute($"DELETE FROM cells c WHERE NOT EXISTS (SELECT 1 FROM {Grid.Name} g WHERE {SameCell})");
-        var rekeyed = connection.Execute(
-            $"UPDATE cells c SET cell_key = g.cell_key FROM {Grid.Name} g WHERE {SameCell} AND c.cell_key <> g.cell_key");
-        return new DesignChange(cells, added, rekeyed, removed);
-    }
-
-    private static long Count(DuckDBConnection connection, string sql) => Convert.ToInt64(connection.Scalar(sql), CultureInfo.InvariantCulture);
+    // Vanished cells go first and new ones last (C# evaluates the arguments in the order written); a kept cell is updated
+    // in place (cell_key is not in the primary key), so no key is deleted and inserted again within the transaction.
+    private static DesignChange Apply(DuckDBConnection connection) => new(
+        Cells: Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM {Grid.Name}"), CultureInfo.InvariantCulture),
+        Removed: connection.Execute($"DELETE FROM cells c WHERE NOT EXISTS (SELECT 1 FROM {Grid.Name} g WHERE {SameCell})"),
+        Rekeyed: connection.Execute(
+            $"UPDATE cells c SET cell_key = g.cell_key FROM {Grid.Name} g WHERE {SameCell} AND c.cell_key <> g.cell_key"),
+        Added: connection.Execute(
+            $"INSERT INTO cells SELECT * FROM {Grid.Name} g WHERE NOT EXISTS (SELECT 1 FROM cells c WHERE {SameCell})"));
 }

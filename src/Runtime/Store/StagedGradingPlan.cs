@@ -139,19 +139,13 @@ public sealed class StagedGradingPlan : IDisposable
                 ("options", StoreJson.Write(grader.Config.Options)), ("key", grader.Key));
         }
 
-        // New rows go in first and vanished ones are looked for only when the stored plan then outnumbers the wanted one,
-        // as in DesignRepository: an edit that adds solutions joins the whole plan twice, not three times.
-        var rows = Rows;
-        var added = _connection.Execute(
-            $"INSERT INTO grading_plan SELECT w.cell_key, w.grader, w.grading_key FROM {Wanted} w WHERE NOT EXISTS (SELECT 1 FROM grading_plan p WHERE {SameRow})");
-        var removed = Convert.ToInt64(_connection.Scalar("SELECT count(*) FROM grading_plan"), CultureInfo.InvariantCulture) == rows
-            ? 0
-            : _connection.Execute($"DELETE FROM grading_plan p WHERE NOT EXISTS (SELECT 1 FROM {Wanted} w WHERE {SameRow})");
+        // Vanished rows go first and new ones last (arguments evaluate in the order written), as in DesignRepository.
         var change = new PlanChange(
-            rows,
-            Added: added,
+            Rows,
+            Removed: _connection.Execute($"DELETE FROM grading_plan p WHERE NOT EXISTS (SELECT 1 FROM {Wanted} w WHERE {SameRow})"),
             Rekeyed: _connection.Execute($"UPDATE grading_plan p SET grading_key = w.grading_key FROM {Wanted} w WHERE {SameRow} AND p.grading_key <> w.grading_key"),
-            Removed: removed);
+            Added: _connection.Execute(
+                $"INSERT INTO grading_plan SELECT w.cell_key, w.grader, w.grading_key FROM {Wanted} w WHERE NOT EXISTS (SELECT 1 FROM grading_plan p WHERE {SameRow})"));
         new PairwiseRepository(_connection).ReplacePlan(pairs);
         transaction.Commit();
         return change;
