@@ -25,11 +25,20 @@ public static partial class GridExpander
         EnumerateCells(conditions, items, epochs).ToList();
 
     /// <summary>The same cells, one at a time, so a big grid can be streamed into the store without being held.</summary>
-    public static IEnumerable<Cell> EnumerateCells(IReadOnlyList<Condition> conditions, IReadOnlyList<Item> items, int epochs) =>
-        from condition in conditions
-        from item in items
-        from epoch in Enumerable.Range(1, epochs)
-        select new Cell(condition.Id, item.Uid, epoch, CellKeys.For(item, condition, epoch));
+    public static IEnumerable<Cell> EnumerateCells(IReadOnlyList<Condition> conditions, IReadOnlyList<Item> items, int epochs)
+    {
+        foreach (var condition in conditions)
+        {
+            var keyOf = CellKeys.ForCondition(condition);
+            foreach (var item in items)
+            {
+                for (var epoch = 1; epoch <= epochs; epoch++)
+                {
+                    yield return new Cell(condition.Id, item.Uid, epoch, keyOf(item, epoch));
+                }
+            }
+        }
+    }
 
     /// <summary><c>slug-hash8</c> over names only, so editing a template's text keeps the condition's id.</summary>
     public static string ConditionId(ModelConfig model, LaneConfig lane, PromptTemplate template)

@@ -21,11 +21,10 @@ public static class ContentHash
     };
 
     /// <summary>Hex SHA-256 of <paramref name="value"/> serialized as JSON (records serialize in declaration order).</summary>
-    public static string Of(object value)
-    {
-        var json = JsonSerializer.Serialize(value, value.GetType(), Canonical);
-        return OfText($"v{SchemeVersion}:{json}");
-    }
+    public static string Of(object value) => OfText(CanonicalText(value));
+
+    /// <summary>The exact text <see cref="Of"/> hashes: the scheme version, then the canonical JSON.</summary>
+    public static string CanonicalText(object value) => $"v{SchemeVersion}:{JsonSerializer.Serialize(value, value.GetType(), Canonical)}";
 
     public static string OfText(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -12,6 +12,12 @@ public sealed record StatusSnapshot(string RunId, string Target, DateTimeOffset 
 {
     public const string FileName = "status.json";
 
+    /// <summary>
+    /// Published by a run as it ended, after its row in <c>runs</c> was finished: the store as that run left it, which
+    /// the next run may reuse instead of counting every cell again (<see cref="StatusSnapshotPublisher.PublishStart"/>).
+    /// </summary>
+    public bool Final { get; init; }
+
     public static string PathIn(string artifactsDirectory) => Path.Combine(artifactsDirectory, FileName);
 
     public static StatusSnapshot Of(StudyStore store, string runId, string target) =>

@@ -63,7 +63,7 @@ public sealed class StageRun : IDisposable
             Store.Runs.Finish(RunId, _status, _calls);
             if (_publishes)
             {
-                Progress.Publish(Store);
+                Progress.PublishFinal(Store);
             }
         }
         finally
@@ -87,7 +87,7 @@ public sealed class StageRun : IDisposable
             var progress = new StatusSnapshotPublisher(context.ArtifactsDirectory, runId, target);
             if (publishes)
             {
-                progress.Publish(store);
+                progress.PublishStart(store, StatusStage.Target);
             }
 
             return new StageRun(studyLock, store, runId, progress, publishes);

@@ -10,6 +10,9 @@ namespace ItemEval.Runtime.Stages;
 /// </summary>
 public static class StatusStage
 {
+    /// <summary>Status's run: the only one that writes nothing to the store but its own row in <c>runs</c>.</summary>
+    public const string Target = "Status";
+
     public static IReadOnlyList<ConditionStatus> Run(StageContext context)
     {
         var study = LoadedStudy.Load(context);
@@ -19,7 +22,7 @@ public static class StatusStage
             return [];
         }
 
-        using var run = StageRun.TryBegin(context, "Status", out var holder, publishes: false);
+        using var run = StageRun.TryBegin(context, Target, out var holder, publishes: false);
         if (run is null)
         {
             return FromSnapshot(context, holder);

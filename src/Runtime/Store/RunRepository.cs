@@ -28,6 +28,22 @@ public sealed class RunRepository
                 reader => new AbandonedRun(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2)))
             .ToList();
 
+    /// <summary>
+    /// Whether the store is as <paramref name="runId"/> left it: that run ended (succeeded, failed or cancelled, so it
+    /// was not killed half-way) and no run started after it but <paramref name="current"/> and runs of
+    /// <paramref name="readOnlyTarget"/>, which write nothing but their own row. Every write to the store is made by a
+    /// run under the study lock, so nothing else can have changed it.
+    /// </summary>
+    public bool UnchangedSince(string runId, string current, string readOnlyTarget) =>
+        _connection.Scalar(
+            """
+            SELECT NOT EXISTS (
+                SELECT 1 FROM runs r
+                WHERE r.started_at >= ended.started_at AND r.run_id NOT IN ($id, $current) AND r.target <> $readOnly)
+            FROM runs ended WHERE ended.run_id = $id AND ended.status IN ('succeeded', 'failed', 'cancelled')
+            """,
+            ("id", runId), ("current", current), ("readOnly", readOnlyTarget)) is true;
+
     public void Finish(string runId, string status, int calls) =>
         _connection.Execute(
             "UPDATE runs SET finished_at = now(), status = $status, calls = $calls WHERE run_id = $id",

@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Design;
 using ItemEval.Runtime.Reporting;
 using ItemEval.Runtime.Stages;
 using ItemEval.Runtime.Store;
@@ -47,6 +48,64 @@ public sealed class StageRunTests
         }
 
         folder.Reopen();
+    }
+
+    [Fact]
+    public void A_run_on_a_store_unchanged_since_the_last_run_ended_starts_from_that_runs_snapshot()
+    {
+        using var folder = new TempStore();
+        folder.Store.Dispose();
+        var context = Context(folder.Directory, new RecordingReporter());
+        Run(context, "ExpandGrid", store => store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "k1"), new Cell(Condition.Id, "quiz/2", 1, "k2")]));
+        Run(context, StatusStage.Target, _ => { }, publishes: false);
+
+        // Marked, so the test sees whether the next run re-read the store or republished the snapshot as it was left.
+        var final = StatusSnapshot.ReadFrom(folder.Directory)!;
+        Assert.True(final.Final);
+        (final with { SpentUsd = 42m }).WriteTo(folder.Directory);
+
+        using (var grade = StageRun.Begin(context, "demo", "Grade"))
+        {
+            var start = StatusSnapshot.ReadFrom(folder.Directory)!;
+            Assert.Equal((grade.RunId, "Grade", false, 42m), (start.RunId, start.Target, start.Final, start.SpentUsd));
+            Assert.Equal(2, start.Conditions.Single().Expected);
+            grade.Succeeded();
+        }
+
+        folder.Reopen();
+    }
+
+    [Fact]
+    public void A_run_after_one_whose_last_snapshot_was_lost_counts_the_store_again()
+    {
+        using var folder = new TempStore();
+        folder.Store.Dispose();
+        var context = Context(folder.Directory, new RecordingReporter());
+        Run(context, "ExpandGrid", store => store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "k1"), new Cell(Condition.Id, "quiz/2", 1, "k2")]));
+        var left = StatusSnapshot.ReadFrom(folder.Directory)!;
+
+        // Generate stores a solution, but its last snapshot is lost (the file is the earlier run's again).
+        Run(context, "Generate", store => store.Solutions.Save(StoredRows.Solution("k1", SolutionStatus.Done, Condition.Id)));
+        left.WriteTo(folder.Directory);
+
+        using (var grade = StageRun.Begin(context, "demo", "Grade"))
+        {
+            var start = StatusSnapshot.ReadFrom(folder.Directory)!;
+            Assert.Equal(grade.RunId, start.RunId);
+            Assert.Equal(1, start.Conditions.Single().Done);
+            grade.Succeeded();
+        }
+
+        folder.Reopen();
+    }
+
+    private static readonly Condition Condition = StoredRows.Condition("mock-a-cold-plain-00000001");
+
+    private static void Run(StageContext context, string target, Action<StudyStore> write, bool publishes = true)
+    {
+        using var run = publishes ? StageRun.Begin(context, "demo", target) : StageRun.TryBegin(context, target, out _, publishes: false)!;
+        write(run.Store);
+        run.Succeeded();
     }
 
     private static StageContext Context(string artifacts, RecordingReporter reporter) =>

@@ -41,6 +41,38 @@ public sealed class GradeRunPlanTests
     }
 
     [Fact]
+    public async Task An_added_model_grades_only_its_solutions_and_adds_its_rows_without_writing_the_others()
+    {
+        using var study = await GradedStudies.Graded();
+        var planBefore = PlanRows(study);
+        var gradingsBefore = GradingRows(study);
+
+        var (result, _) = await GradeAfterEditing(study, "  templates:", "    - id: mock/b\n      lanes:\n        - name: cold\n          temperature: 0\n  templates:");
+
+        var planAfter = PlanRows(study);
+        Assert.Equal((20, 40), (result.NewGradings, result.PlannedGradings));
+        var gradingsAfter = GradingRows(study);
+        Assert.All(planBefore, row => Assert.Equal(row.Value, planAfter[row.Key]));
+        Assert.All(gradingsBefore, grading => Assert.Equal(grading.Value, gradingsAfter[grading.Key]));
+        Assert.Equal(FromScratch(study), planAfter.ToDictionary(row => row.Key, row => row.Value.GradingKey));
+    }
+
+    [Fact]
+    public async Task A_removed_template_deletes_its_plan_rows_and_leaves_the_others_as_they_were()
+    {
+        using var study = await GradedStudies.Graded();
+        var planBefore = PlanRows(study);
+
+        var (result, counting) = await GradeAfterEditing(study, "    - name: cot\n      path: prompts/cot.txt\n", "");
+
+        var planAfter = PlanRows(study);
+        Assert.Equal((0, 10), (result.NewGradings, result.PlannedGradings));
+        Assert.Empty(counting.Asked);
+        Assert.All(planAfter, row => Assert.Equal(planBefore[row.Key], row.Value));
+        Assert.Equal(FromScratch(study), planAfter.ToDictionary(row => row.Key, row => row.Value.GradingKey));
+    }
+
+    [Fact]
     public async Task A_changed_grader_rekeys_its_plan_rows_in_place_and_grades_them_again()
     {
         using var study = await GradedStudies.Graded();
@@ -71,6 +103,17 @@ public sealed class GradeRunPlanTests
         Assert.Equal((0, 20), (result.NewGradings, result.PlannedGradings));
         Assert.Empty(counting.Asked);
         Assert.Equal(planBefore, PlanRows(study));
+    }
+
+    /// <summary>Replaces <paramref name="text"/> in study.yaml (it must be there), then runs the targets up to Grade.</summary>
+    private static async Task<(GradeResult Result, ScriptedGrader Grader)> GradeAfterEditing(TempStudy study, string text, string replacement)
+    {
+        var yaml = File.ReadAllText(study.StudyFile);
+        Assert.Contains(text, yaml, StringComparison.Ordinal);
+        File.WriteAllText(study.StudyFile, yaml.Replace(text, replacement, StringComparison.Ordinal));
+        await GradedStudies.Regenerate(study);
+        var counting = Passing();
+        return (await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting)), counting);
     }
 
     private static ScriptedGrader Passing() => new("numeric", (_, _, _) => Task.FromResult(ScriptedGrader.Pass));
