@@ -62,7 +62,7 @@ internal static class ScaleBenchmark
 
         // The full time the edit is judged against is that of the study as edited, from clean: for a template edit the
         // study keeps its size, so that is the run above; adding a model grows it by a quarter, so it is run again.
-        var reference = edit == "model" ? await MeasureEditedFromCleanAsync(root, study, dataset) : full;
+        var reference = edit == "model" ? await MeasureEditedFromCleanAsync(root, cells, study, dataset) : full;
         if (edit == "model")
         {
             PrintRun($"the edited study from clean ({study.Cells:N0} cells)", reference, study.Cells);
@@ -116,9 +116,10 @@ internal static class ScaleBenchmark
     /// way. Adding a model grows the study, so "1/5 of the cells stale → ≤ 1/4 of the full time" is judged against the
     /// full time of the study as edited, not of the smaller study before the edit.
     /// </summary>
-    private static async Task<StageMeasurement> MeasureEditedFromCleanAsync(string root, ScaleStudy edited, string dataset)
+    private static async Task<StageMeasurement> MeasureEditedFromCleanAsync(string root, int cells, ScaleStudy edited, string dataset)
     {
-        using var clean = ScaleStudy.Create(edited.Cells, dataset, edited.Templates);
+        // The same study as before the edit (the --cells asked for), then the same edit.
+        using var clean = ScaleStudy.Create(cells, dataset, edited.Templates);
         clean.AddModel();
         return await FrontEndRun.MeasureAsync(root, clean, "Export");
     }

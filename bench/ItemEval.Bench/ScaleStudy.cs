@@ -12,6 +12,7 @@ internal sealed class ScaleStudy : IDisposable
 {
     private const int ConditionsPerTemplate = 4;
     private const int ItemsPerEpoch = 1250;
+    private bool _extraModel;
 
     private ScaleStudy(string directory, int templates, int items, int epochs)
     {
@@ -34,7 +35,8 @@ internal sealed class ScaleStudy : IDisposable
 
     public int Epochs { get; }
 
-    public int Conditions => ConditionsPerTemplate * Templates;
+    /// <summary>2 mock models × 2 lanes per template, and the third model's 1 lane once <see cref="AddModel"/> ran.</summary>
+    public int Conditions => (ConditionsPerTemplate + (_extraModel ? 1 : 0)) * Templates;
 
     public int Cells => Conditions * Items * Epochs;
 
@@ -60,7 +62,11 @@ internal sealed class ScaleStudy : IDisposable
     /// The edit the <c>--edit model</c> benchmark makes: a third mock model with one lane, i.e. 2 conditions more, so
     /// 1/5 of the edited study's cells are new and the other 4/5 are up to date.
     /// </summary>
-    public void AddModel() => WriteStudyFile(extraModel: true);
+    public void AddModel()
+    {
+        _extraModel = true;
+        WriteStudyFile(extraModel: true);
+    }
 
     /// <summary>
     /// The edit of <c>--edit template</c>: the <c>cot</c> template's text changes, so 1/<see cref="Templates"/> of the
