@@ -23,7 +23,9 @@ public static class ExportStage
     public static Manifest Run(StageContext context)
     {
         var study = LoadedStudy.Load(context);
-        using var run = StageRun.Begin(context, study.Config.Name, "Export");
+        // No Status snapshot: Export changes no count Status shows, and each publish counts every cell (0.1–0.2 s of
+        // CPU at 125,000 cells, twice per run), a cost that does not shrink with the edit (docs/BENCHMARKS.md, "Scale").
+        using var run = StageRun.Begin(context, study.Config.Name, "Export", publishes: false);
         var directory = context.ExportDirectory;
         Directory.CreateDirectory(directory);
         using var staging = ExportStaging.Begin(directory);

@@ -30,8 +30,13 @@ public sealed class StageRun : IDisposable
     /// <summary>Publishes what Status shows while this run holds the store; writer loops call PublishIfDue.</summary>
     public StatusSnapshotPublisher Progress { get; }
 
-    public static StageRun Begin(StageContext context, string studyName, string target) =>
-        Open(context, StudyLock.Acquire(context.ArtifactsDirectory, studyName, target), target);
+    /// <summary>
+    /// Takes the study lock (or fails with its holder) and opens the store. <paramref name="publishes"/> false for a run
+    /// that changes nothing a Status snapshot shows (Export only reads the store): the last snapshot stays true, and a
+    /// publish at the start and at the end would count every cell of the study twice for nothing.
+    /// </summary>
+    public static StageRun Begin(StageContext context, string studyName, string target, bool publishes = true) =>
+        Open(context, StudyLock.Acquire(context.ArtifactsDirectory, studyName, target), target, publishes);
 
     /// <summary>
     /// Like <see cref="Begin"/>, but returns null with the lock's holder when another process runs the study. A run that

@@ -57,6 +57,19 @@ public sealed class ExportStageTests
         }
     }
 
+    [Fact]
+    public async Task Export_leaves_the_last_status_snapshot_as_it_was_since_it_changes_no_count()
+    {
+        using var study = await GradedStudyAsync();
+        var snapshot = StatusSnapshot.PathIn(study.Artifacts);
+        var publishedByGrade = File.ReadAllText(snapshot);
+
+        ExportStage.Run(study.Context());
+
+        Assert.Equal("Grade", StatusSnapshot.ReadFrom(study.Artifacts)!.Target);
+        Assert.Equal(publishedByGrade, File.ReadAllText(snapshot));
+    }
+
     /// <summary>20 cells (10 items × 2 templates), half answered with a formula-shaped text, all graded.</summary>
     private static async Task<TempStudy> GradedStudyAsync()
     {
