@@ -33,12 +33,13 @@ public sealed class TranscriptWriter : IDisposable
 
     public string Append(TranscriptEntry entry) => AppendAll([entry])[0];
 
-    /// <summary>Appends many entries (a batch's results), serialized in parallel; returns their links in order.</summary>
+    /// <summary>
+    /// Appends many entries (a batch's results) under one lock; returns their links in order. Serialized on the calling
+    /// thread: a batch collection's store writes on the other core, and PLINQ's caller spun waiting for its workers.
+    /// </summary>
     public IReadOnlyList<string> AppendAll(IReadOnlyList<TranscriptEntry> entries)
     {
-        var lines = entries.Count == 1
-            ? [Line(entries[0])]
-            : entries.AsParallel().AsOrdered().Select(Line).ToArray();
+        var lines = entries.Select(Line).ToArray();
         var links = new string[lines.Length];
         lock (_gate)
         {
