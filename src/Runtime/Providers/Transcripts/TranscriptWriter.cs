@@ -39,7 +39,8 @@ public sealed class TranscriptWriter : IDisposable
     /// </summary>
     public IReadOnlyList<string> AppendAll(IReadOnlyList<TranscriptEntry> entries)
     {
-        var lines = entries.Select(Line).ToArray();
+        var keys = Redactor.KeysSetNow();
+        var lines = entries.Select(entry => Line(entry, keys)).ToArray();
         var links = new string[lines.Length];
         lock (_gate)
         {
@@ -67,7 +68,7 @@ public sealed class TranscriptWriter : IDisposable
         }
     }
 
-    private static byte[] Line(TranscriptEntry entry) => Encoding.UTF8.GetBytes(Redactor.Redact(JsonSerializer.Serialize(entry, Json)) + "\n");
+    private static byte[] Line(TranscriptEntry entry, IReadOnlyList<string> keys) => Encoding.UTF8.GetBytes(Redactor.Redact(JsonSerializer.Serialize(entry, Json), keys) + "\n");
 
     public void Dispose()
     {
