@@ -21,8 +21,8 @@ namespace ItemEval.Runtime.Batches;
 /// 2,000 results are stored with their ledger rows in one transaction, written on another thread while the next lines
 /// are read, with the store set for bulk writes (<see cref="ItemEval.Runtime.Store.BulkWrites"/>) for the whole
 /// collection. The reading side runs on one thread, not in parallel: the writer already keeps a second core busy, and
-/// with PLINQ the reading thread spun waiting for workers that the writer kept off the CPU — about a fifth of the
-/// collection's CPU on 2 cores (docs/BENCHMARKS.md, batches, stop 18).
+/// with PLINQ the reading thread spun waiting for workers that the writer kept off the CPU — about 1 s per 50,000
+/// rows on 2 cores (docs/BENCHMARKS.md, batches, stop 18).
 /// </remarks>
 internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IProviderBatchApi api, ModelConfig model, IBatchResults<TRequest, TRecord> results)
     where TRequest : IBatchRequest

@@ -20,7 +20,7 @@ public static partial class Redactor
 
     /// <summary>
     /// The values of the key variables set now, for <see cref="Redact(string, IReadOnlyList{string})"/> over many texts
-    /// (a batch's transcript lines): reading eight variables from the environment was a fifth of redacting a line.
+    /// (a batch's transcript lines): reading eight variables from the environment was most of redacting a line.
     /// </summary>
     public static IReadOnlyList<string> KeysSetNow() =>
         [.. KeyVariables.Select(Environment.GetEnvironmentVariable).OfType<string>().Where(value => value.Length >= 8)];
