@@ -17,9 +17,12 @@ namespace ItemEval.Runtime.Batches;
 /// batch never answered (expired, cancelled) stay pending for the next run.
 /// </summary>
 /// <remarks>
-/// Lines are taken 250 at a time: parsed in parallel, their transcripts and cache entries written in bulk (one flush
-/// each); every 2,000 results are stored with their ledger rows in one transaction, written while the next lines are
-/// read, with the store set for bulk writes (<see cref="ItemEval.Runtime.Store.BulkWrites"/>) for the whole collection.
+/// Lines are taken 250 at a time: parsed, their transcripts and cache entries written in bulk (one flush each); every
+/// 2,000 results are stored with their ledger rows in one transaction, written on another thread while the next lines
+/// are read, with the store set for bulk writes (<see cref="ItemEval.Runtime.Store.BulkWrites"/>) for the whole
+/// collection. The reading side runs on one thread, not in parallel: the writer already keeps a second core busy, and
+/// with PLINQ the reading thread spun waiting for workers that the writer kept off the CPU — about 1 s per 50,000
+/// rows on 2 cores (docs/BENCHMARKS.md, batches, stop 18).
 /// </remarks>
 internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IProviderBatchApi api, ModelConfig model, IBatchResults<TRequest, TRecord> results)
     where TRequest : IBatchRequest
@@ -59,7 +62,11 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
     private async Task<decimal> CollectAllAsync(TrackedBatch batch, ProviderBatch ended, IReadOnlyDictionary<string, TRequest> planned)
     {
         var keys = context.Store(store => store.Batches.Cells(batch.SubmissionId));
-        var alreadyStored = context.Store(store => results.StoredFrom(store, batch.SubmissionId));
+        var alreadyStored = context.Store(store =>
+        {
+            results.Starting(store, batch.SubmissionId);
+            return results.StoredFrom(store, batch.SubmissionId);
+        });
         var run = new Collection(keys, alreadyStored, planned, new LedgerSink(context.Run.RunId, results.LedgerKind, batch: true));
         var lines = new List<string>(LinesPerStep);
         foreach (var source in api.ResultSources(ended))
@@ -96,10 +103,10 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
         return run.Billed;
     }
 
-    /// <summary>Turns lines into records: parsed in parallel, matched to requests in order, transcripts and cache written in bulk.</summary>
+    /// <summary>Turns lines into records: parsed and matched to requests in order, transcripts and cache written in bulk.</summary>
     private void Store(Collection run, TrackedBatch batch, IReadOnlyList<string> lines)
     {
-        var parsed = lines.AsParallel().AsOrdered().Select(Parse).ToArray();
+        var parsed = lines.Select(Parse).ToArray();
         var found = new List<(TRequest Planned, ModelRequest Request, BatchResultLine Result)>(parsed.Length);
         foreach (var result in parsed)
         {
@@ -132,7 +139,11 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
 
             var usd = context.Prices.CostOf(model.Id, answer.Usage) * context.Prices.BatchShare(model.Id);
             run.Billed += usd ?? 0m;
-            run.Ledger.Add(request, answer.Usage, usd);
+            if (!results.BooksLedgerFromRows)
+            {
+                run.Ledger.Add(request, answer.Usage, usd);
+            }
+
             cached.Add((CacheKey.For(request), answer));
             run.Records.Add(results.Answered(planned, batch.SubmissionId, answer, usd, links[i]));
         }

@@ -19,6 +19,17 @@ internal interface IBatchResults<in TRequest, TRecord>
     /// <summary>The ledger kind of an answer (booked with the batch flag): <c>batch</c> for Generate, <c>judge</c> for Grade.</summary>
     string LedgerKind { get; }
 
+    /// <summary>
+    /// Whether <see cref="Write"/> books each answer's ledger row itself, derived from the row it stores (a solution row
+    /// carries every figure of its ledger row); otherwise the collector hands it the entries.
+    /// </summary>
+    bool BooksLedgerFromRows => false;
+
+    /// <summary>A collection of <paramref name="submissionId"/> starts, before its first <see cref="Write"/>: what the stage needs to know of the store then.</summary>
+    void Starting(StudyStore store, string submissionId)
+    {
+    }
+
     /// <summary>Keys whose result from this submission is already stored (a collection cut short): skipped, never booked twice.</summary>
     IReadOnlySet<string> StoredFrom(StudyStore store, string submissionId);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Providers;
@@ -7,6 +8,11 @@ namespace ItemEval.Runtime.Design;
 /// <summary>Fills a template for one item: the system prompt (if any) and the user message. Never the target.</summary>
 public static class TemplateRenderer
 {
+    // A study has a few templates and renders them once per cell (twice for a batched cell: its input line, then its
+    // result's transcript and cache key): parsed once per template text, not per render — parsing was most of a
+    // render's cost (docs/BENCHMARKS.md, batches, stop 18). Keyed by the text instance, so nothing outlives its template.
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<TemplateSegment>> Parsed = new();
+
     public static IReadOnlyList<ChatMessage> Render(PromptTemplate template, Item item)
     {
         var messages = new List<ChatMessage>(2);
@@ -22,7 +28,7 @@ public static class TemplateRenderer
     public static string Fill(string text, Item item)
     {
         var builder = new StringBuilder(text.Length + item.Input.Length);
-        foreach (var segment in TemplateParser.Parse(text))
+        foreach (var segment in Parsed.GetValue(text, TemplateParser.Parse))
         {
             builder.Append(segment.Placeholder is { } name ? Value(name, item) : segment.Text);
         }

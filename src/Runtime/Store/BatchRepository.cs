@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace ItemEval.Runtime.Store;
@@ -109,6 +110,17 @@ public sealed class BatchRepository
     public IReadOnlySet<string> SolutionsFrom(string submissionId) =>
         _connection.Query("SELECT cell_key FROM solutions WHERE batch_id = $submission", reader => reader.GetString(0), ("submission", submissionId))
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether any cell of the submission has a solution not stored from it (an earlier attempt, errored).</summary>
+    public bool AnyCellStoredElsewhere(string submissionId) =>
+        Convert.ToInt64(
+            _connection.Scalar(
+                """
+                SELECT count(*) FROM batch_cells b JOIN solutions s ON s.cell_key = b.cell_key
+                WHERE b.submission_id = $submission AND s.batch_id IS DISTINCT FROM $submission
+                """,
+                ("submission", submissionId)),
+            CultureInfo.InvariantCulture) > 0;
 
     /// <summary>Gradings whose judge answer from this batch is already stored: never stored or paid twice.</summary>
     public IReadOnlySet<string> GradingsFrom(string submissionId) =>

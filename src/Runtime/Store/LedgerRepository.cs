@@ -18,8 +18,14 @@ public sealed class LedgerRepository
 
     public void Add(LedgerEntry entry) => AddAll([entry]);
 
-    /// <summary>Records a batch in bulk (see <see cref="StagingTable"/>).</summary>
-    public void AddAll(IReadOnlyList<LedgerEntry> entries) =>
+    /// <summary>Records a batch in bulk (see <see cref="StagingTable"/>); nothing at all for none (a batch's transactions book in SQL instead).</summary>
+    public void AddAll(IReadOnlyList<LedgerEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         Staging.Write(
             _connection,
             entries,
@@ -31,6 +37,7 @@ public sealed class LedgerRepository
             INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed, cache_hit, batch)
             SELECT entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, now(), unconfirmed, cache_hit, batch FROM ledger_batch
             """);
+    }
 
     /// <summary>Everything that may have been billed; unconfirmed attempts count at their worst case.</summary>
     public decimal TotalUsd() => DuckDBCommands.ToDecimal(_connection.Scalar("SELECT CAST(coalesce(sum(usd), 0) AS DECIMAL(18,6)) FROM ledger"));

@@ -35,6 +35,16 @@ public sealed class SolutionRepository
         FROM solution_batch b WHERE solutions.cell_key = b.cell_key
         """;
 
+    // A batch's answers (done or empty: an errored request was not billed) booked from the staged rows, with the figures
+    // the collector used to book one by one: the tokens billed (output with reasoning) and the batch-rate cost. Ids as
+    // Guid.NewGuid().ToString("N") made them: 32 lowercase hex digits.
+    private const string BookAnswers = """
+        INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed, cache_hit, batch)
+        SELECT replace(CAST(uuid() AS VARCHAR), '-', ''), run_id, $kind, cell_key, model, input_tokens, output_tokens + reasoning_tokens, usd,
+            now(), false, false, true
+        FROM solution_batch WHERE status <> 'error'
+        """;
+
     // The resume predicate, shared by the list and the count.
     private const string PendingCells = """
         FROM cells c LEFT JOIN solutions s ON s.cell_key = c.cell_key
@@ -103,6 +113,27 @@ public sealed class SolutionRepository
         foreach (var pass in InPasses(records))
         {
             Staging.Write(_connection, pass, Append, Store);
+        }
+    }
+
+    /// <summary>
+    /// Stores a batch's results as <see cref="SaveAll"/> does and books each answer (done or empty) in the ledger as
+    /// <paramref name="ledgerKind"/>, at the batch rate the row's <c>usd</c> already holds: derived in SQL from the same
+    /// staged rows, so no ledger entry is built, appended and staged apart (that was a third of the store's work per row,
+    /// docs/BENCHMARKS.md, batches, stop 18). The caller holds the transaction that keeps both.
+    /// </summary>
+    /// <param name="cellsAreNew">
+    /// None of the cells has a row: one plain insert, without counting the staged cells that have one — a join against
+    /// the whole table at every transaction. A cell that comes twice is still stored in a second pass, as an update.
+    /// </param>
+    public void SaveBatchAnswers(IReadOnlyList<SolutionRecord> records, string ledgerKind, bool cellsAreNew)
+    {
+        var plain = cellsAreNew;
+        foreach (var pass in InPasses(records))
+        {
+            var insertOnly = plain;
+            Staging.Write(_connection, pass, Append, staged => (insertOnly ? staged.Execute(InsertAll) : Store(staged)) + staged.Execute(BookAnswers, ("kind", ledgerKind)));
+            plain = false;
         }
     }
 

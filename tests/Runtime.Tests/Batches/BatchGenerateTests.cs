@@ -1,3 +1,4 @@
+using System.Globalization;
 using ItemEval.FakeProviders;
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Stages;
@@ -132,6 +133,15 @@ public sealed class BatchGenerateTests : FakeServerTest
         Assert.Equal(2, fake.CreatedCount());
         Assert.Equal(10, Server.BilledRequests.Count);
         Assert.All(Server.BilledRequests.GroupBy(bill => bill.Prompt), bills => Assert.Single(bills));
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            // The errored row is replaced by the second batch's answer (one attempt more), and only answers are booked.
+            Assert.Equal(
+                [1, 1, 1, 1, 1, 1, 1, 1, 1, 2],
+                store.Connection.Query("SELECT attempts FROM solutions WHERE status = 'done' ORDER BY attempts", reader => reader.GetInt32(0)));
+            Assert.Equal(10L, Convert.ToInt64(store.Connection.Scalar("SELECT count(*) FROM ledger WHERE batch AND kind = 'batch'"), CultureInfo.InvariantCulture));
+            Assert.Equal(Server.BilledUsd(_ => BatchStudy.Price), store.Ledger.TotalUsd());
+        }
     }
 
     [Fact]

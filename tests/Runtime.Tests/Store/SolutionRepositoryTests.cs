@@ -1,5 +1,6 @@
 using ItemEval.Runtime.Datasets;
 using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Providers;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Tests.Store;
@@ -141,6 +142,51 @@ public sealed class SolutionRepositoryTests
 
         Assert.Equal(50, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions WHERE status = 'done' AND attempts = 2 AND error IS NULL")));
         Assert.Equal(50, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions")));
+    }
+
+    [Fact]
+    public void A_batchs_answers_are_booked_from_their_rows_at_their_cost_and_its_errors_are_not()
+    {
+        using var temp = new TempStore();
+        temp.Store.Design.Replace([Condition], Enumerable.Range(1, 3).Select(i => new Cell(Condition.Id, $"quiz/{i}", 1, $"key{i}")).ToList());
+        SolutionRecord[] records =
+        [
+            Solution("key1", SolutionStatus.Done) with { Usage = new TokenUsage(100, 20, ReasoningTokens: 5), Usd = 0.0125m, BatchId = "sub1" },
+            Solution("key2", SolutionStatus.Empty) with { Usage = new TokenUsage(90, 0), Usd = null, BatchId = "sub1" },
+            Solution("key3", SolutionStatus.Error) with { Usage = TokenUsage.Zero, BatchId = "sub1" },
+        ];
+
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveBatchAnswers(records, "batch", cellsAreNew: true));
+        temp.Reopen();
+
+        var ledger = temp.Store.Connection.Query(
+                "SELECT entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, unconfirmed, cache_hit, batch FROM ledger ORDER BY cell_key",
+                reader => (Id: reader.GetString(0), Row: (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                    reader.GetInt32(6), reader.IsDBNull(7) ? (decimal?)null : reader.GetDecimal(7), reader.GetBoolean(8), reader.GetBoolean(9), reader.GetBoolean(10))))
+            .ToList();
+        Assert.Equal(
+            [("run1", "batch", "key1", "mock/a", 100, 25, 0.0125m, false, false, true), ("run1", "batch", "key2", "mock/a", 90, 0, (decimal?)null, false, false, true)],
+            ledger.Select(entry => entry.Row));
+        Assert.All(ledger, entry => Assert.Matches("^[0-9a-f]{32}$", entry.Id));
+        Assert.NotEqual(ledger[0].Id, ledger[1].Id);
+        Assert.Equal(3L, Convert.ToInt64(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions WHERE batch_id = 'sub1' AND attempts = 1")));
+    }
+
+    [Fact]
+    public void A_batch_answer_for_a_cell_with_a_row_replaces_it_unless_told_the_cells_are_new_and_a_cell_twice_is_booked_twice()
+    {
+        using var temp = new TempStore();
+        temp.Store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "key1"), new Cell(Condition.Id, "quiz/2", 1, "key2")]);
+        temp.Store.Solutions.Save(Solution("key1", SolutionStatus.Error));
+
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveBatchAnswers([Solution("key1", SolutionStatus.Done) with { BatchId = "sub1" }], "batch", cellsAreNew: false));
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveBatchAnswers(
+            [Solution("key2", SolutionStatus.Error) with { BatchId = "sub2" }, Solution("key2", SolutionStatus.Done) with { BatchId = "sub2" }], "batch", cellsAreNew: true));
+
+        Assert.Equal(
+            [("key1", "done", 2), ("key2", "done", 2)],
+            temp.Store.Connection.Query("SELECT cell_key, status, attempts FROM solutions ORDER BY cell_key", reader => (reader.GetString(0), reader.GetString(1), reader.GetInt32(2))));
+        Assert.Equal(["key1", "key2"], temp.Store.Connection.Query("SELECT cell_key FROM ledger ORDER BY cell_key", reader => reader.GetString(0)));
     }
 
     private static SolutionRecord Solution(string key, string status) => StoredRows.Solution(key, status, Condition.Id);

@@ -74,11 +74,12 @@ public sealed class ResponseCache : IDisposable
     public void Put(CacheKey key, string hash, ModelResponse response) => Append([Record(key, hash, response)]);
 
     /// <summary>
-    /// Stores many responses at once (a batch's results): records are hashed and encoded in parallel, then appended
-    /// in one write before their index lines in another — the same crash guarantee as one at a time.
+    /// Stores many responses at once (a batch's results): records are hashed and encoded, then appended in one write
+    /// before their index lines in another — the same crash guarantee as one at a time. On the calling thread: a batch
+    /// collection's store writes on the other core, and PLINQ's caller spun waiting for its workers.
     /// </summary>
     public void PutAll(IReadOnlyList<(CacheKey Key, ModelResponse Response)> entries) =>
-        Append(entries.AsParallel().AsOrdered().Select(entry => Record(entry.Key, entry.Key.ToHash(), entry.Response)).ToArray());
+        Append(entries.Select(entry => Record(entry.Key, entry.Key.ToHash(), entry.Response)).ToArray());
 
     private static (string Hash, byte[] Bytes) Record(CacheKey key, string hash, ModelResponse response) =>
         (hash, CacheRecord.Encode(new CacheEntry(key, response with { CacheHit = false })));

@@ -16,15 +16,21 @@ public static partial class Redactor
         "OPENROUTER_API_KEY", "XAI_API_KEY", "VLLM_API_KEY",
     ];
 
-    public static string Redact(string text)
+    public static string Redact(string text) => Redact(text, KeysSetNow());
+
+    /// <summary>
+    /// The values of the key variables set now, for <see cref="Redact(string, IReadOnlyList{string})"/> over many texts
+    /// (a batch's transcript lines): reading eight variables from the environment was most of redacting a line.
+    /// </summary>
+    public static IReadOnlyList<string> KeysSetNow() =>
+        [.. KeyVariables.Select(Environment.GetEnvironmentVariable).OfType<string>().Where(value => value.Length >= 8)];
+
+    /// <param name="keys">From <see cref="KeysSetNow"/>.</param>
+    public static string Redact(string text, IReadOnlyList<string> keys)
     {
-        foreach (var variable in KeyVariables)
+        foreach (var key in keys)
         {
-            var value = Environment.GetEnvironmentVariable(variable);
-            if (!string.IsNullOrEmpty(value) && value.Length >= 8)
-            {
-                text = text.Replace(value, Mask, StringComparison.Ordinal);
-            }
+            text = text.Replace(key, Mask, StringComparison.Ordinal);
         }
 
         text = BearerPattern().Replace(text, "$1" + Mask);

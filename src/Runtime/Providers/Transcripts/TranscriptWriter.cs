@@ -33,12 +33,14 @@ public sealed class TranscriptWriter : IDisposable
 
     public string Append(TranscriptEntry entry) => AppendAll([entry])[0];
 
-    /// <summary>Appends many entries (a batch's results), serialized in parallel; returns their links in order.</summary>
+    /// <summary>
+    /// Appends many entries (a batch's results) under one lock; returns their links in order. Serialized on the calling
+    /// thread: a batch collection's store writes on the other core, and PLINQ's caller spun waiting for its workers.
+    /// </summary>
     public IReadOnlyList<string> AppendAll(IReadOnlyList<TranscriptEntry> entries)
     {
-        var lines = entries.Count == 1
-            ? [Line(entries[0])]
-            : entries.AsParallel().AsOrdered().Select(Line).ToArray();
+        var keys = Redactor.KeysSetNow();
+        var lines = entries.Select(entry => Line(entry, keys)).ToArray();
         var links = new string[lines.Length];
         lock (_gate)
         {
@@ -66,7 +68,7 @@ public sealed class TranscriptWriter : IDisposable
         }
     }
 
-    private static byte[] Line(TranscriptEntry entry) => Encoding.UTF8.GetBytes(Redactor.Redact(JsonSerializer.Serialize(entry, Json)) + "\n");
+    private static byte[] Line(TranscriptEntry entry, IReadOnlyList<string> keys) => Encoding.UTF8.GetBytes(Redactor.Redact(JsonSerializer.Serialize(entry, Json), keys) + "\n");
 
     public void Dispose()
     {

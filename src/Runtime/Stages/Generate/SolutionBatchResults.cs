@@ -10,15 +10,29 @@ namespace ItemEval.Runtime.Stages.Generate;
 
 /// <summary>
 /// Generate's batch results: an answer becomes a solution (done or empty, with usage and <c>batch_id</c>), a failed
-/// request an errored cell; stored by the run's <see cref="SolutionWriter"/>, booked as kind <c>batch</c>.
+/// request an errored cell; stored by the run's <see cref="SolutionWriter"/>, booked as kind <c>batch</c> in SQL from
+/// the stored rows (<see cref="SolutionRepository.SaveBatchAnswers"/>).
 /// </summary>
 internal sealed class SolutionBatchResults(SolutionWriter writer, string runId) : IBatchResults<PlannedCell, SolutionRecord>
 {
     private readonly ConcurrentDictionary<string, ConditionWire> _wire = new(StringComparer.Ordinal);
 
+    // Per submission: none of its cells had a row when its collection started (the usual case).
+    private readonly ConcurrentDictionary<string, bool> _newCells = new(StringComparer.Ordinal);
+
     public string Stage => BatchStage.Generate;
 
     public string LedgerKind => "batch";
+
+    public bool BooksLedgerFromRows => true;
+
+    /// <summary>
+    /// Whether any of the batch's cells has a row not stored from this batch (an errored attempt being retried): if none,
+    /// every transaction of the collection is a plain insert, without looking for existing rows in the whole table each
+    /// time. Its cells are this batch's alone while it is in flight (never run interactively nor batched again), and rows
+    /// already stored from it are skipped.
+    /// </summary>
+    public void Starting(StudyStore store, string submissionId) => _newCells[submissionId] = !store.Batches.AnyCellStoredElsewhere(submissionId);
 
     public IReadOnlySet<string> StoredFrom(StudyStore store, string submissionId) => store.Batches.SolutionsFrom(submissionId);
 
@@ -34,8 +48,9 @@ internal sealed class SolutionBatchResults(SolutionWriter writer, string runId) 
     public SolutionRecord Failed(PlannedCell request, string submissionId, string error, string? transcript) =>
         Record(request, submissionId, SolutionStatus.Error, null, error, null, Wire(request.Condition).Requested, null, TokenUsage.Zero, 0m, null, transcript);
 
+    /// <param name="ledger">Unused: the answers' ledger rows are derived from the rows (<see cref="BooksLedgerFromRows"/>).</param>
     public void Write(IReadOnlyList<SolutionRecord> records, IReadOnlyList<LedgerEntry> ledger, Action<StudyStore>? alsoInTransaction) =>
-        writer.WriteNow(records, ledger, alsoInTransaction);
+        writer.WriteBatchAnswers(records, LedgerKind, records.Count > 0 && _newCells.GetValueOrDefault(records[0].BatchId ?? ""), alsoInTransaction);
 
     private SolutionRecord Record(
         PlannedCell cell, string submissionId, string status, string? output, string? error, string? finishReason, string requested,

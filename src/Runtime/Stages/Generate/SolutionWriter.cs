@@ -34,11 +34,13 @@ internal sealed class SolutionWriter
     public void WriteNow(SolutionRecord record) => Write([record]);
 
     /// <summary>
-    /// Writes results now with ledger entries of their own (a batch's, kind <c>batch</c>) in one transaction, together with
-    /// <paramref name="alsoInTransaction"/>: a crash keeps all of it or none, so a result is never booked twice.
+    /// Writes a batch's results now, each answer booked as <paramref name="ledgerKind"/> in the same transaction
+    /// (<see cref="SolutionRepository.SaveBatchAnswers"/>), together with <paramref name="alsoInTransaction"/>: a crash
+    /// keeps all of it or none, so a result is never booked twice.
     /// </summary>
-    public void WriteNow(IReadOnlyList<SolutionRecord> records, IReadOnlyList<LedgerEntry> ledger, Action<StudyStore>? alsoInTransaction) =>
-        Write(records, ledger, alsoInTransaction);
+    /// <param name="cellsAreNew">None of the cells has a row yet: stored with a plain insert.</param>
+    public void WriteBatchAnswers(IReadOnlyList<SolutionRecord> records, string ledgerKind, bool cellsAreNew, Action<StudyStore>? alsoInTransaction) =>
+        Write(records, alsoInTransaction: alsoInTransaction, save: store => store.Solutions.SaveBatchAnswers(records, ledgerKind, cellsAreNew));
 
     /// <summary>Stores everything still queued, including ledger entries of attempts whose cell was not stored.</summary>
     public async Task CompleteAsync()
@@ -57,9 +59,10 @@ internal sealed class SolutionWriter
         }
     }
 
-    private void Write(IReadOnlyList<SolutionRecord> batch, IReadOnlyList<LedgerEntry>? ownLedger = null, Action<StudyStore>? alsoInTransaction = null)
+    /// <param name="save">Stores <paramref name="batch"/>; <see cref="SolutionRepository.SaveAll"/> unless given.</param>
+    private void Write(IReadOnlyList<SolutionRecord> batch, Action<StudyStore>? alsoInTransaction = null, Action<StudyStore>? save = null)
     {
-        var ledger = ownLedger is null ? _ledger.Drain() : [.. _ledger.Drain(), .. ownLedger];
+        var ledger = _ledger.Drain();
         if (batch.Count == 0 && ledger.Count == 0 && alsoInTransaction is null)
         {
             return;
@@ -69,7 +72,15 @@ internal sealed class SolutionWriter
         {
             _run.Store.InTransaction(() =>
             {
-                _run.Store.Solutions.SaveAll(batch);
+                if (save is null)
+                {
+                    _run.Store.Solutions.SaveAll(batch);
+                }
+                else
+                {
+                    save(_run.Store);
+                }
+
                 _run.Store.Ledger.AddAll(ledger);
                 alsoInTransaction?.Invoke(_run.Store);
             });

@@ -110,6 +110,17 @@ public sealed class TranscriptWriterTests : IDisposable
         Assert.DoesNotContain(secret, Redactor.Redact(text), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Redaction_removes_the_values_of_the_key_variables_read_once_for_many_texts()
+    {
+        // Not shaped like any provider's key: only the value read from the environment can mask it.
+        string[] keys = ["plain.secret.value"];
+
+        Assert.Equal(
+            ["token [REDACTED] twice [REDACTED]", "none here"],
+            new[] { "token plain.secret.value twice plain.secret.value", "none here" }.Select(text => Redactor.Redact(text, keys)));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static TranscriptEntry Entry(string? text, string? error) =>
