@@ -7,7 +7,8 @@ namespace ItemEval.Bench;
 
 /// <summary>
 /// Notes when each model's batch passes the points the batch executor reports — input written, submitted, seen ended,
-/// collected — so the benchmark can split the wall time into build, upload, wait and collect (+ store), and this
+/// collecting, collected — so the benchmark can split the wall time into build, upload, wait, queued behind another
+/// model's collection, and collect (+ store), and this
 /// process's CPU time at each point (the fake provider is another process), which the machine's load does not inflate.
 /// </summary>
 internal sealed class BatchPhaseReporter : IStageReporter
@@ -32,6 +33,7 @@ internal sealed class BatchPhaseReporter : IStageReporter
     {
         Note(message, "): completed,", "ended", after: false);
         Note(message, "): ended,", "ended", after: false);
+        Note(message, "): collecting ", "collecting", after: false); // after waiting for another model's collection
     }
 
     public void Detail(string message) => Note(message, "batch input for ", "written", after: true);

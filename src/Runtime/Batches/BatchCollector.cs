@@ -43,6 +43,8 @@ internal sealed class BatchCollector<TRequest, TRecord>(BatchContext context, IP
         await context.Collecting.WaitAsync(CancellationToken.None);
         try
         {
+            // Collections take turns (one writer); say when this one starts, after any wait for another model's.
+            context.Reporter.Progress($"batch {ended.Id} ({model.Id}): collecting {ended.Completed} answers, {ended.Failed} errored");
             var bulk = context.Store(store => store.BeginBulkWrites());
             try
             {
