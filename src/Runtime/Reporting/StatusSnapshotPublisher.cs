@@ -44,15 +44,15 @@ public sealed class StatusSnapshotPublisher
 
     /// <summary>
     /// The run's first snapshot. When the last one was published by a run as it ended and the store has not changed
-    /// since (<see cref="RunRepository.UnchangedSince"/>: no run but <paramref name="readOnlyTarget"/>'s started after
+    /// since (<see cref="RunRepository.UnchangedSince"/>: no run but those of <paramref name="countNeutralTargets"/> started after
     /// it), that snapshot's counts are this run's too: it is published again under this run's id without counting every
     /// cell (0.1-0.3 s of CPU at 125,000 cells, paid by every target of every build, however small the change).
     /// </summary>
-    public void PublishStart(StudyStore store, string readOnlyTarget)
+    public void PublishStart(StudyStore store, IReadOnlyList<string> countNeutralTargets)
     {
         try
         {
-            if (StatusSnapshot.ReadFrom(_artifactsDirectory) is { Final: true } last && store.Runs.UnchangedSince(last.RunId, _runId, readOnlyTarget))
+            if (StatusSnapshot.ReadFrom(_artifactsDirectory) is { Final: true } last && store.Runs.UnchangedSince(last.RunId, _runId, countNeutralTargets))
             {
                 (last with { RunId = _runId, Target = _target, AsOf = DateTimeOffset.UtcNow, Final = false }).WriteTo(_artifactsDirectory);
                 _lastAt = _time.GetTimestamp();

@@ -25,7 +25,7 @@ public static class ExportStage
         var study = LoadedStudy.Load(context);
         // No Status snapshot: Export changes no count Status shows, and each publish counts every cell (0.1–0.2 s of
         // CPU at 125,000 cells, twice per run), a cost that does not shrink with the edit (docs/BENCHMARKS.md, "Scale").
-        using var run = StageRun.Begin(context, study.Config.Name, "Export", publishes: false);
+        using var run = StageRun.Begin(context, study.Config.Name, "Export");
         var directory = context.ExportDirectory;
         Directory.CreateDirectory(directory);
         using var staging = ExportStaging.Begin(directory);

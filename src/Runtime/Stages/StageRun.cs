@@ -9,6 +9,13 @@ namespace ItemEval.Runtime.Stages;
 /// </summary>
 public sealed class StageRun : IDisposable
 {
+    /// <summary>
+    /// Targets that change nothing a Status snapshot counts (cells, their states, spend): they publish no snapshot (the
+    /// one before them stays true), and a run after them may reuse the last run's final snapshot instead of counting
+    /// every cell again. Status reads; BudgetCheck and Estimate price what is pending; Export writes files.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CountNeutralTargets = [StatusStage.Target, "BudgetCheck", "Estimate", "Export"];
+
     private readonly StudyLock _lock;
     private readonly bool _publishes;
     private string _status = "failed";
@@ -31,22 +38,20 @@ public sealed class StageRun : IDisposable
     public StatusSnapshotPublisher Progress { get; }
 
     /// <summary>
-    /// Takes the study lock (or fails with its holder) and opens the store. <paramref name="publishes"/> false for a run
-    /// that changes nothing a Status snapshot shows (Export only reads the store): the last snapshot stays true, and a
-    /// publish at the start and at the end would count every cell of the study twice for nothing.
+    /// Takes the study lock (or fails with its holder) and opens the store. A run of one of
+    /// <see cref="CountNeutralTargets"/> publishes no snapshot: the last one stays true, and a publish at the start and
+    /// at the end would count every cell of the study twice for nothing.
     /// </summary>
-    public static StageRun Begin(StageContext context, string studyName, string target, bool publishes = true) =>
-        Open(context, StudyLock.Acquire(context.ArtifactsDirectory, studyName, target), target, publishes);
+    public static StageRun Begin(StageContext context, string studyName, string target) =>
+        Open(context, StudyLock.Acquire(context.ArtifactsDirectory, studyName, target), target);
 
     /// <summary>
-    /// Like <see cref="Begin"/>, but returns null with the lock's holder when another process runs the study. A run that
-    /// only reads (<paramref name="publishes"/> false: Status) publishes no snapshot: it changes nothing a snapshot
-    /// shows, and each publish counts every cell of the study again.
+    /// Like <see cref="Begin"/>, but returns null with the lock's holder when another process runs the study (Status).
     /// </summary>
-    public static StageRun? TryBegin(StageContext context, string target, out LockOwner? holder, bool publishes = true)
+    public static StageRun? TryBegin(StageContext context, string target, out LockOwner? holder)
     {
         var studyLock = StudyLock.TryAcquire(context.ArtifactsDirectory, target, out holder);
-        return studyLock is null ? null : Open(context, studyLock, target, publishes);
+        return studyLock is null ? null : Open(context, studyLock, target);
     }
 
     public void Succeeded(int calls = 0)
@@ -78,8 +83,9 @@ public sealed class StageRun : IDisposable
         }
     }
 
-    private static StageRun Open(StageContext context, StudyLock studyLock, string target, bool publishes = true)
+    private static StageRun Open(StageContext context, StudyLock studyLock, string target)
     {
+        var publishes = !CountNeutralTargets.Contains(target);
         try
         {
             var store = StudyStore.Open(context.ArtifactsDirectory);
@@ -92,7 +98,7 @@ public sealed class StageRun : IDisposable
             var progress = new StatusSnapshotPublisher(context.ArtifactsDirectory, runId, target);
             if (publishes)
             {
-                progress.PublishStart(store, StatusStage.Target);
+                progress.PublishStart(store, CountNeutralTargets);
             }
 
             return new StageRun(studyLock, store, runId, progress, publishes);

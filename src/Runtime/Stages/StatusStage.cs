@@ -22,7 +22,7 @@ public static class StatusStage
             return [];
         }
 
-        using var run = StageRun.TryBegin(context, Target, out var holder, publishes: false);
+        using var run = StageRun.TryBegin(context, Target, out var holder);
         if (run is null)
         {
             return FromSnapshot(context, holder);

@@ -29,20 +29,27 @@ public sealed class RunRepository
             .ToList();
 
     /// <summary>
-    /// Whether the store is as <paramref name="runId"/> left it: that run ended (succeeded, failed or cancelled, so it
-    /// was not killed half-way) and no run started after it but <paramref name="current"/> and runs of
-    /// <paramref name="readOnlyTarget"/>, which write nothing but their own row. Every write to the store is made by a
-    /// run under the study lock, so nothing else can have changed it.
+    /// Whether the store is as <paramref name="runId"/> left it, as far as a Status snapshot counts: that run ended
+    /// (succeeded, failed or cancelled, so it was not killed half-way) and no run started after it but
+    /// <paramref name="current"/> and runs of <paramref name="countNeutralTargets"/>, which change nothing a snapshot
+    /// counts (cells, their states, spend). Every write to the store is made by a run under the study lock, so nothing
+    /// else can have changed it.
     /// </summary>
-    public bool UnchangedSince(string runId, string current, string readOnlyTarget) =>
-        _connection.Scalar(
-            """
+    public bool UnchangedSince(string runId, string current, IReadOnlyList<string> countNeutralTargets)
+    {
+        var neutral = countNeutralTargets.Select((_, index) => $"$neutral{index}").ToList();
+        var parameters = countNeutralTargets.Select((target, index) => ($"neutral{index}", (object?)target))
+            .Append(("id", runId)).Append(("current", current)).ToArray();
+        var notNeutral = neutral.Count == 0 ? "" : $" AND r.target NOT IN ({string.Join(", ", neutral)})";
+        return _connection.Scalar(
+            $"""
             SELECT NOT EXISTS (
                 SELECT 1 FROM runs r
-                WHERE r.started_at >= ended.started_at AND r.run_id NOT IN ($id, $current) AND r.target <> $readOnly)
+                WHERE r.started_at >= ended.started_at AND r.run_id NOT IN ($id, $current){notNeutral})
             FROM runs ended WHERE ended.run_id = $id AND ended.status IN ('succeeded', 'failed', 'cancelled')
             """,
-            ("id", runId), ("current", current), ("readOnly", readOnlyTarget)) is true;
+            parameters) is true;
+    }
 
     public void Finish(string runId, string status, int calls) =>
         _connection.Execute(

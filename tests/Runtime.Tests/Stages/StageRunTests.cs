@@ -51,13 +51,19 @@ public sealed class StageRunTests
     }
 
     [Fact]
-    public void A_run_on_a_store_unchanged_since_the_last_run_ended_starts_from_that_runs_snapshot()
+    public void A_run_after_only_count_neutral_runs_starts_from_the_last_writing_runs_snapshot()
     {
         using var folder = new TempStore();
         folder.Store.Dispose();
         var context = Context(folder.Directory, new RecordingReporter());
         Run(context, "ExpandGrid", store => store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "k1"), new Cell(Condition.Id, "quiz/2", 1, "k2")]));
-        Run(context, StatusStage.Target, _ => { }, publishes: false);
+        var left = StatusSnapshot.ReadFrom(folder.Directory)!;
+        foreach (var neutral in new[] { StatusStage.Target, "BudgetCheck", "Estimate", "Export" })
+        {
+            Run(context, neutral, _ => { });
+            var now = StatusSnapshot.ReadFrom(folder.Directory)!;
+            Assert.Equal((left.RunId, left.AsOf), (now.RunId, now.AsOf)); // it changes no count: it publishes nothing
+        }
 
         // Marked, so the test sees whether the next run re-read the store or republished the snapshot as it was left.
         var final = StatusSnapshot.ReadFrom(folder.Directory)!;
@@ -101,9 +107,9 @@ public sealed class StageRunTests
 
     private static readonly Condition Condition = StoredRows.Condition("mock-a-cold-plain-00000001");
 
-    private static void Run(StageContext context, string target, Action<StudyStore> write, bool publishes = true)
+    private static void Run(StageContext context, string target, Action<StudyStore> write)
     {
-        using var run = publishes ? StageRun.Begin(context, "demo", target) : StageRun.TryBegin(context, target, out _, publishes: false)!;
+        using var run = StageRun.Begin(context, "demo", target);
         write(run.Store);
         run.Succeeded();
     }
