@@ -6,8 +6,9 @@ using ItemEval.Bench;
 // dotnet run -c Release --project bench/ItemEval.Bench -- generate-limits [--calls 300] [--rpm 300] [--latency-ms 200] [--jitter-ms 100]
 //   (a two-model study through the Generate stage, with rpm set and without; --calls is per model)
 // dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--estimate-only] [--dataset /work/shared/datasets/gsm8k/test.jsonl] [--edit model|template]
-//   (a mock study from clean through ./build.sh, target by target: wall, CPU, peak RSS; Linux, needs /usr/bin/time;
-//   --edit then adds a model (1/5 of the cells new) or edits a template (1/2 stale) and times the targets again)
+//   (one ./build.sh Export of a mock study from clean, as a user runs it: wall, process-tree CPU, peak RSS, split by
+//   target; Linux, needs /usr/bin/time; --edit then edits one template of five (1/5 stale) or adds a model (1/5 of the
+//   edited study new), runs one ./build.sh Export again and judges it against that study from clean)
 // dotnet run -c Release --project bench/ItemEval.Bench -- export [--rows 1000000]
 //   (ExpandGrid, then Export of a store filled with that many graded cells, in-process: wall, CPU, peak RSS)
 // dotnet run -c Release --project bench/ItemEval.Bench -- call-cpu --mode bare|sdk|sdk-timed|pipeline|layers [--calls 5000] [--concurrency 16]

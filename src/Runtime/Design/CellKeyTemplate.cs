@@ -19,6 +19,9 @@ internal sealed class CellKeyTemplate
 
     public const int EpochSentinel = 987654321;
 
+    // The longest an int can print: "-2147483648".
+    private const int MaxEpochLength = 11;
+
     private readonly byte[] _head;
     private readonly byte[] _middle;
     private readonly byte[] _tail;
@@ -68,7 +71,7 @@ internal sealed class CellKeyTemplate
             }
         }
 
-        var length = _head.Length + itemHash.Length + _middle.Length + 11 + _tail.Length;
+        var length = _head.Length + itemHash.Length + _middle.Length + MaxEpochLength + _tail.Length;
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {

@@ -72,15 +72,7 @@ internal sealed class SolutionWriter
         {
             _run.Store.InTransaction(() =>
             {
-                if (save is null)
-                {
-                    _run.Store.Solutions.SaveAll(batch);
-                }
-                else
-                {
-                    save(_run.Store);
-                }
-
+                (save ?? (store => store.Solutions.SaveAll(batch)))(_run.Store);
                 _run.Store.Ledger.AddAll(ledger);
                 alsoInTransaction?.Invoke(_run.Store);
             });
