@@ -5,16 +5,21 @@ namespace ItemEval.Runtime.Store;
 
 /// <summary>
 /// The grading plan a Grade run wants (every finished solution of the grid under every per-solution grader that applies),
-/// built set-based in temp tables beside the stored plan, so a small change to a big study costs in proportion to the
-/// change: a planned row keeps its stored grading key while its solution and grader are unchanged, and only rows new to
-/// the plan are keyed. It lives on a connection of its own, so its pending gradings stream from one query while the
-/// stage's connection stores gradings; <see cref="Apply"/> then writes only the plan rows that changed.
+/// held as its difference from the stored plan: one pass joins the wanted rows with the stored ones and keeps only the rows
+/// that differ (new, rekeyed by a changed grader, vanished) or are still ungraded, so an edit of a big study stages, keys,
+/// reads and writes in proportion to the change, not the study. A planned row keeps its stored grading key while its
+/// grader's key is unchanged; only rows new to the plan are keyed. It lives on a connection of its own, so its pending
+/// gradings stream from one query while the stage's connection stores gradings; <see cref="Apply"/> then writes the
+/// difference, which leaves the stored plan equal to the wanted one.
 /// </summary>
 public sealed class StagedGradingPlan : IDisposable
 {
-    private const string Wanted = "plan_wanted";
+    private const string Delta = "plan_delta";
 
     private const string SameRow = "w.cell_key = p.cell_key AND w.grader = p.grader";
+
+    // Delta rows the plan keeps (new, rekeyed or ungraded ones): the others are stored rows that vanished from it.
+    private const string Planned = "NOT w.removed";
 
     // A planned grading runs when no stored grading stands for it: none, or an errored one (Grade's resume rule).
     private const string IsPending =
@@ -41,17 +46,46 @@ public sealed class StagedGradingPlan : IDisposable
         WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}')
         """;
 
+    /// <summary>
+    /// The wanted plan's difference from the stored one, in one pass over both: rows new to the plan (no stored row),
+    /// rows whose grader's key changed (to be keyed again), stored rows still wanted but with no grading standing for them
+    /// (none, or an errored one: they run again), and stored rows no longer wanted (<c>removed</c>: their solution left
+    /// the grid or is no longer finished, or their grader no longer applies). Every other stored row is the wanted row
+    /// as it is, graded: neither read again nor written. <c>grading_key</c> is the stored key where it stands, null
+    /// where the row is to be keyed; <c>stored_key</c> is null for rows new to the plan.
+    /// </summary>
+    private const string DeltaRows =
+        $"""
+        WITH wanted AS (
+            SELECT s.cell_key, pg.grader, pg.ordinal, pg.grader_key
+            FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
+            JOIN items i ON i.item_uid = s.item_uid
+            JOIN plan_graders pg ON pg.scheme IS NOT DISTINCT FROM i.scheme
+            WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}')),
+        stored AS (
+            SELECT p.cell_key, p.grader, p.grading_key, gr.grader_key,
+                g.grading_key IS NULL OR coalesce(g.status = '{GradingStatus.Error}', false) AS ungraded
+            FROM grading_plan p LEFT JOIN graders gr ON gr.grader = p.grader
+            LEFT JOIN gradings g ON g.grading_key = p.grading_key)
+        SELECT coalesce(w.cell_key, st.cell_key) AS cell_key, coalesce(w.grader, st.grader) AS grader, w.ordinal,
+            CASE WHEN st.grader_key IS NOT DISTINCT FROM w.grader_key THEN st.grading_key END AS grading_key,
+            st.grading_key AS stored_key, w.cell_key IS NULL AS removed
+        FROM wanted w FULL OUTER JOIN stored st ON st.cell_key = w.cell_key AND st.grader = w.grader
+        WHERE w.cell_key IS NULL OR st.cell_key IS NULL OR st.grader_key IS DISTINCT FROM w.grader_key OR st.ungraded
+        """;
+
     private readonly DuckDBConnection _connection;
     private readonly IReadOnlyList<PlannedGrader> _graders;
 
-    private StagedGradingPlan(DuckDBConnection connection, IReadOnlyList<PlannedGrader> graders)
+    private StagedGradingPlan(DuckDBConnection connection, IReadOnlyList<PlannedGrader> graders, long rows)
     {
         _connection = connection;
         _graders = graders;
+        Rows = rows;
     }
 
     /// <summary>Planned rows (solutions × the graders that apply to them).</summary>
-    public long Rows => Convert.ToInt64(_connection.Scalar($"SELECT count(*) FROM {Wanted}"), CultureInfo.InvariantCulture);
+    public long Rows { get; }
 
     /// <summary>
     /// Stages the plan of <paramref name="graders"/> over the stored solutions of the current grid. A row whose solution
@@ -65,14 +99,23 @@ public sealed class StagedGradingPlan : IDisposable
         try
         {
             connection.Open();
-            WriteGraders(connection, graders, $"CREATE OR REPLACE TEMP TABLE {Wanted} AS {WantedRows}");
+            WriteGraders(connection, graders, $"CREATE OR REPLACE TEMP TABLE {Delta} AS {DeltaRows}");
 
             // Only the rows new to the plan (or under a changed grader) are keyed: the change, not the study.
-            var unkeyed = connection.Query($"SELECT cell_key, grader FROM {Wanted} WHERE grading_key IS NULL", reader => (Cell: reader.GetString(0), Grader: reader.GetString(1)))
+            var unkeyed = connection.Query($"SELECT cell_key, grader FROM {Delta} w WHERE {Planned} AND grading_key IS NULL", reader => (Cell: reader.GetString(0), Grader: reader.GetString(1)))
                 .ToList();
             Keyed.Write(connection, unkeyed, (row, planned) => row.AppendValue(planned.Cell).AppendValue(planned.Grader).AppendValue(keyOf(planned.Cell, planned.Grader)),
-                $"UPDATE {Wanted} w SET grading_key = k.grading_key FROM {Keyed.Name} k WHERE k.cell_key = w.cell_key AND k.grader = w.grader");
-            return new StagedGradingPlan(connection, graders);
+                $"UPDATE {Delta} w SET grading_key = k.grading_key FROM {Keyed.Name} k WHERE k.cell_key = w.cell_key AND k.grader = w.grader");
+
+            // The wanted plan's size without a copy of it: the stored rows, less the vanished, plus the new.
+            var rows = Convert.ToInt64(
+                connection.Scalar(
+                    $"""
+                    SELECT (SELECT count(*) FROM grading_plan) - count(*) FILTER (WHERE removed) + count(*) FILTER (WHERE NOT removed AND stored_key IS NULL)
+                    FROM {Delta}
+                    """),
+                CultureInfo.InvariantCulture);
+            return new StagedGradingPlan(connection, graders, rows);
         }
         catch
         {
@@ -94,7 +137,7 @@ public sealed class StagedGradingPlan : IDisposable
 
     /// <summary>The graders with at least one pending grading.</summary>
     public IReadOnlySet<string> PendingGraders() =>
-        _connection.Query($"SELECT DISTINCT w.grader FROM {Wanted} w WHERE {IsPending}", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        _connection.Query($"SELECT DISTINCT w.grader FROM {Delta} w WHERE {Planned} AND {IsPending}", reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The pending gradings with their solutions, streamed from one query in solution order (only these solutions'
@@ -104,8 +147,8 @@ public sealed class StagedGradingPlan : IDisposable
     {
         using var command = _connection.Prepare(
             $"""
-            SELECT w.grading_key, w.grader, w.cell_key, w.item_uid, s.status, coalesce(s.output, ''), w.condition_id, w.epoch
-            FROM {Wanted} w JOIN solutions s ON s.cell_key = w.cell_key WHERE {IsPending}
+            SELECT w.grading_key, w.grader, w.cell_key, s.item_uid, s.status, coalesce(s.output, ''), s.condition_id, s.epoch
+            FROM {Delta} w JOIN solutions s ON s.cell_key = w.cell_key WHERE {Planned} AND {IsPending}
             ORDER BY w.cell_key, w.ordinal
             """);
         command.UseStreamingMode = true;
@@ -142,10 +185,9 @@ public sealed class StagedGradingPlan : IDisposable
         // Vanished rows go first and new ones last (arguments evaluate in the order written), as in DesignRepository.
         var change = new PlanChange(
             Rows,
-            Removed: _connection.Execute($"DELETE FROM grading_plan p WHERE NOT EXISTS (SELECT 1 FROM {Wanted} w WHERE {SameRow})"),
-            Rekeyed: _connection.Execute($"UPDATE grading_plan p SET grading_key = w.grading_key FROM {Wanted} w WHERE {SameRow} AND p.grading_key <> w.grading_key"),
-            Added: _connection.Execute(
-                $"INSERT INTO grading_plan SELECT w.cell_key, w.grader, w.grading_key FROM {Wanted} w WHERE NOT EXISTS (SELECT 1 FROM grading_plan p WHERE {SameRow})"));
+            Removed: _connection.Execute($"DELETE FROM grading_plan p USING {Delta} w WHERE w.removed AND {SameRow}"),
+            Rekeyed: _connection.Execute($"UPDATE grading_plan p SET grading_key = w.grading_key FROM {Delta} w WHERE {Planned} AND {SameRow} AND p.grading_key <> w.grading_key"),
+            Added: _connection.Execute($"INSERT INTO grading_plan SELECT w.cell_key, w.grader, w.grading_key FROM {Delta} w WHERE {Planned} AND w.stored_key IS NULL"));
         new PairwiseRepository(_connection).ReplacePlan(pairs);
         transaction.Commit();
         return change;

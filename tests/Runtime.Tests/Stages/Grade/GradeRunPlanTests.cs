@@ -105,6 +105,33 @@ public sealed class GradeRunPlanTests
         Assert.Equal(planBefore, PlanRows(study));
     }
 
+    [Fact]
+    public async Task A_planned_row_whose_grading_is_gone_is_graded_again_and_the_plan_is_left_as_it_was()
+    {
+        // The plan is kept as its difference from the stored one: stored rows still wanted are not re-read unless
+        // ungraded, so a stored row with no grading standing for it (a judge batch still out, a grading lost) must
+        // still come back as pending.
+        using var study = await GradedStudies.Graded();
+        var planBefore = PlanRows(study);
+        var gone = planBefore.Values.Select(row => row.GradingKey).Order(StringComparer.Ordinal).Take(3).ToList();
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            foreach (var key in gone)
+            {
+                Assert.Equal(1, store.Connection.Execute("DELETE FROM gradings WHERE grading_key = $key", ("key", key)));
+            }
+        }
+
+        var counting = Passing();
+        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(counting));
+
+        Assert.Equal((3, 20), (result.NewGradings, result.PlannedGradings));
+        var regraded = counting.Asked.Select(context => planBefore.Single(row => row.Key.Cell == context.CellKey).Value.GradingKey).Order(StringComparer.Ordinal);
+        Assert.Equal(gone, regraded);
+        Assert.Equal(planBefore, PlanRows(study));
+        Assert.Equal(20, GradingRows(study).Count);
+    }
+
     /// <summary>Replaces <paramref name="text"/> in study.yaml (it must be there), then runs the targets up to Grade.</summary>
     private static async Task<(GradeResult Result, ScriptedGrader Grader)> GradeAfterEditing(TempStudy study, string text, string replacement)
     {
