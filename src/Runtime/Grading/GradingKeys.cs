@@ -12,13 +12,26 @@ public static class GradingKeys
     /// <param name="judgePrompt">A judge's prompt hash (template, rubric, statement); null for a scorer.</param>
     /// <param name="secondCellKey">Pairwise: the solution in the second position.</param>
     public static string For(string cellKey, GraderConfig grader, string? judgePrompt = null, string? secondCellKey = null) =>
-        ContentHash.Of(new GradingKeyParts(
+        ContentHash.Of(Parts(cellKey, grader, judgePrompt, secondCellKey));
+
+    /// <summary>
+    /// <see cref="For"/> of one per-solution grader over many cells: the same keys, the grader's part serialized once
+    /// (<see cref="GradingKeyTemplate"/>), each cell's key computed in full only when the template cannot hold it.
+    /// </summary>
+    public static Func<string, string> ForCells(GraderConfig grader, string? judgePrompt = null)
+    {
+        var template = GradingKeyTemplate.TryCreate(Parts(GradingKeyTemplate.CellSentinel, grader, judgePrompt, null));
+        return cellKey => template?.Key(cellKey) ?? For(cellKey, grader, judgePrompt);
+    }
+
+    private static GradingKeyParts Parts(string cellKey, GraderConfig grader, string? judgePrompt, string? secondCellKey) =>
+        new(
             cellKey,
             grader.Name,
             grader.Type,
             grader.Scheme,
             grader.Options.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}").ToList(),
-            grader.Judge is { } judge ? new JudgeKeyParts(judge.Model.Id, Providers.TransportOptions.Without(judge.Model.Options).Select(pair => $"{pair.Key}={pair.Value}").ToList(), judge.Lane, judgePrompt, secondCellKey) : null));
+            grader.Judge is { } judge ? new JudgeKeyParts(judge.Model.Id, Providers.TransportOptions.Without(judge.Model.Options).Select(pair => $"{pair.Key}={pair.Value}").ToList(), judge.Lane, judgePrompt, secondCellKey) : null);
 
     /// <summary>
     /// What a grader contributes to its gradings' keys (everything but the solutions): while it stays the same, a planned

@@ -90,9 +90,10 @@ internal sealed class GradeRunPlan : IDisposable
             var graders = study.EffectiveGraders(items.Values.Select(item => item.Scheme));
             var perSolution = graders.Where(grader => grader.Type != GradePlans.PairwiseType).ToList();
             var schemes = items.Values.Select(item => item.Scheme).Distinct(StringComparer.Ordinal).ToList();
-            var byName = perSolution.ToDictionary(grader => grader.Name, StringComparer.Ordinal);
             string? Prompt(GraderConfig grader) => study.JudgePrompts.GetValueOrDefault(grader.Name)?.ContentHash;
 
+            // Each grader's key template made once: keying every solution new to the plan is then a hash per key.
+            var keysOf = perSolution.ToDictionary(grader => grader.Name, grader => GradingKeys.ForCells(grader, Prompt(grader)), StringComparer.Ordinal);
             var planned = perSolution
                 .Select(grader => new PlannedGrader(grader, GradingKeys.OfGrader(grader, Prompt(grader)), schemes.Where(scheme => GraderSelection.AppliesTo(grader, scheme)).ToList()))
                 .ToList();
@@ -100,7 +101,7 @@ internal sealed class GradeRunPlan : IDisposable
                 graders,
                 planned,
                 graders.Where(grader => grader.Type == GradePlans.PairwiseType).ToList(),
-                (cell, grader) => GradingKeys.For(cell, byName[grader], Prompt(byName[grader])),
+                (cell, grader) => keysOf[grader](cell),
                 items);
         }
 
