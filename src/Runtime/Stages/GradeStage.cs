@@ -110,14 +110,14 @@ public static class GradeStage
         }
 
         // Only now, with every grading stored, does the plan exports join through change (only its changed rows).
-        plans.Apply();
+        var planChange = plans.Apply();
         var planned = plans.Planned;
         var waiting = routes.Batched.Count == 0 ? 0 : store.Batches.CellsInFlight(BatchStage.Grade).Count;
         context.Reporter.Info($"{graders.Count} grader(s): {graded} new grading(s), {planned - graded - waiting} already graded" +
             (waiting > 0 ? $", {waiting} waiting in provider batches (run Grade again to collect them)" : ""));
         ReportFailures(context, store.Gradings.Failures());
         run.Succeeded();
-        return new GradeResult(graded, planned, store.Gradings.Fingerprint(), failed, waiting);
+        return new GradeResult(graded, planned, store.Gradings.Fingerprint(), failed, waiting, planChange);
     }
 
     private static async ValueTask<GradeOutcome> OutcomeAsync(PendingGrading pending, IGrader grader, JudgeSession? judges, CancellationToken token)

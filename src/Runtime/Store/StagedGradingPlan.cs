@@ -57,7 +57,8 @@ public sealed class StagedGradingPlan : IDisposable
     private const string DeltaRows =
         $"""
         WITH wanted AS (
-            SELECT s.cell_key, pg.grader, pg.ordinal, pg.grader_key
+            -- DISTINCT: grading_plan has no key to refuse a repeated row (Store/GradingPlanKey).
+            SELECT DISTINCT s.cell_key, pg.grader, pg.ordinal, pg.grader_key
             FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
             JOIN items i ON i.item_uid = s.item_uid
             JOIN plan_graders pg ON pg.scheme IS NOT DISTINCT FROM i.scheme

@@ -20,6 +20,42 @@ public sealed class StudyStoreTests
     }
 
     [Fact]
+    public void A_store_whose_grading_plan_had_a_primary_key_opens_with_the_same_rows_and_no_key()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "itemeval-store-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            // The plan as earlier builds created it: keyed on (cell_key, grader), whose index an edit paid for.
+            using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={StudyStore.PathIn(directory)}"))
+            {
+                Directory.CreateDirectory(directory);
+                old.Open();
+                old.Execute("""
+                    CREATE TABLE grading_plan (
+                        cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grading_key VARCHAR NOT NULL, PRIMARY KEY (cell_key, grader));
+                    INSERT INTO grading_plan VALUES ('c1', 'numeric', 'g1'), ('c2', 'numeric', 'g2'), ('c1', 'judge', 'g3');
+                    """);
+            }
+
+            for (var open = 0; open < 2; open++)
+            {
+                using var store = StudyStore.Open(directory);
+                Assert.Equal(0L, Count(store, "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'grading_plan' AND constraint_type = 'PRIMARY KEY'"));
+                Assert.Equal(
+                    ["c1 judge g3", "c1 numeric g1", "c2 numeric g2"],
+                    store.Connection.Query("SELECT cell_key || ' ' || grader || ' ' || grading_key FROM grading_plan ORDER BY ALL", reader => reader.GetString(0)));
+                Assert.ThrowsAny<DuckDB.NET.Data.DuckDBException>(() => store.Connection.Execute("INSERT INTO grading_plan VALUES ('c3', 'numeric', NULL)"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static long Count(StudyStore store, string sql) => Convert.ToInt64(store.Connection.Scalar(sql), CultureInfo.InvariantCulture);
+
+    [Fact]
     public void A_store_whose_ledger_and_gradings_required_a_cost_opens_and_takes_the_null_cost_of_an_unpriced_call()
     {
         var directory = Path.Combine(Path.GetTempPath(), "itemeval-store-" + Guid.NewGuid().ToString("N")[..8]);
