@@ -22,21 +22,14 @@ public sealed class StudyStoreTests
     [Fact]
     public void A_store_whose_grading_plan_had_a_primary_key_opens_with_the_same_rows_and_no_key()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "itemeval-store-" + Guid.NewGuid().ToString("N")[..8]);
+        // The plan as earlier builds created it: keyed on (cell_key, grader), whose index an edit paid for.
+        var directory = EarlierStore("""
+            CREATE TABLE grading_plan (
+                cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grading_key VARCHAR NOT NULL, PRIMARY KEY (cell_key, grader));
+            INSERT INTO grading_plan VALUES ('c1', 'numeric', 'g1'), ('c2', 'numeric', 'g2'), ('c1', 'judge', 'g3');
+            """);
         try
         {
-            // The plan as earlier builds created it: keyed on (cell_key, grader), whose index an edit paid for.
-            using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={StudyStore.PathIn(directory)}"))
-            {
-                Directory.CreateDirectory(directory);
-                old.Open();
-                old.Execute("""
-                    CREATE TABLE grading_plan (
-                        cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grading_key VARCHAR NOT NULL, PRIMARY KEY (cell_key, grader));
-                    INSERT INTO grading_plan VALUES ('c1', 'numeric', 'g1'), ('c2', 'numeric', 'g2'), ('c1', 'judge', 'g3');
-                    """);
-            }
-
             for (var open = 0; open < 2; open++)
             {
                 using var store = StudyStore.Open(directory);
@@ -53,32 +46,23 @@ public sealed class StudyStoreTests
         }
     }
 
-    private static long Count(StudyStore store, string sql) => Convert.ToInt64(store.Connection.Scalar(sql), CultureInfo.InvariantCulture);
-
     [Fact]
     public void A_store_whose_ledger_and_gradings_required_a_cost_opens_and_takes_the_null_cost_of_an_unpriced_call()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "itemeval-store-" + Guid.NewGuid().ToString("N")[..8]);
+        // The tables as earlier builds created them: usd NOT NULL.
+        var directory = EarlierStore("""
+            CREATE TABLE ledger (
+                entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
+                model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+                usd DECIMAL(18,6) NOT NULL, recorded_at TIMESTAMP NOT NULL);
+            CREATE TABLE gradings (
+                grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
+                score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,
+                run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+            INSERT INTO ledger VALUES ('e0', 'r0', 'generate', 'c0', 'openai/gpt-4o-mini', 10, 5, 0.25, now());
+            """);
         try
         {
-            // The tables as earlier builds created them: usd NOT NULL.
-            using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={StudyStore.PathIn(directory)}"))
-            {
-                Directory.CreateDirectory(directory);
-                old.Open();
-                old.Execute("""
-                    CREATE TABLE ledger (
-                        entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
-                        model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-                        usd DECIMAL(18,6) NOT NULL, recorded_at TIMESTAMP NOT NULL);
-                    CREATE TABLE gradings (
-                        grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
-                        score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) NOT NULL DEFAULT 0,
-                        run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
-                    INSERT INTO ledger VALUES ('e0', 'r0', 'generate', 'c0', 'openai/gpt-4o-mini', 10, 5, 0.25, now());
-                    """);
-            }
-
             using (var store = StudyStore.Open(directory))
             {
                 store.Ledger.Add(new LedgerEntry("r1", "generate", "c1", "openai/unlisted", 10, 5, null));
@@ -93,5 +77,18 @@ public sealed class StudyStoreTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static long Count(StudyStore store, string sql) => Convert.ToInt64(store.Connection.Scalar(sql), CultureInfo.InvariantCulture);
+
+    /// <summary>A store folder whose tables <paramref name="sql"/> makes as an earlier build did (the caller deletes it).</summary>
+    private static string EarlierStore(string sql)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "itemeval-store-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        using var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={StudyStore.PathIn(directory)}");
+        old.Open();
+        old.Execute(sql);
+        return directory;
     }
 }
