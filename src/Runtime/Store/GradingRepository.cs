@@ -24,8 +24,10 @@ public sealed class GradingRepository
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Stores a batch in one statement: appended to a scratch table, then upserted. Row-by-row INSERTs cost milliseconds
-    /// each, which would make storing, not grading, the cost of a Grade.
+    /// Stores a batch set-based: appended to a scratch table, then moved in two statements. Row-by-row INSERTs cost
+    /// milliseconds each, which would make storing, not grading, the cost of a Grade. A grading stored again under its
+    /// key (an errored one retried) replaces the stored one: the table has no primary key to do it (Store/UnkeyedTables),
+    /// so the batch's keys are deleted first, and a key twice in one batch is stored once, as its last grading.
     /// </summary>
     public void SaveAll(IReadOnlyList<GradingRecord> records) =>
         Staging.Write(
@@ -38,12 +40,17 @@ public sealed class GradingRepository
                 .AppendValue(record.OutputTokens).AppendValue(record.Transcript).AppendValue(record.RunId)
                 .AppendValue(record.VerdictCode).AppendValue(record.RawText).AppendValue(record.CacheReadTokens)
                 .AppendValue(record.CacheWriteTokens).AppendValue(record.SecondCellKey).AppendValue(record.BatchId),
-            """
-            INSERT OR REPLACE INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,
-                detail, error, usd, input_tokens, output_tokens, transcript, run_id, verdict_code, raw_text,
-                cache_read_tokens, cache_write_tokens, second_cell_key, batch_id, created_at)
-            SELECT *, now() FROM grading_batch
-            """);
+            staged =>
+            {
+                staged.Execute("DELETE FROM gradings g USING grading_batch b WHERE g.grading_key = b.grading_key");
+                return staged.Execute(
+                    """
+                    INSERT INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,
+                        detail, error, usd, input_tokens, output_tokens, transcript, run_id, verdict_code, raw_text,
+                        cache_read_tokens, cache_write_tokens, second_cell_key, batch_id, created_at)
+                    SELECT *, now() FROM grading_batch QUALIFY row_number() OVER (PARTITION BY grading_key ORDER BY rowid DESC) = 1
+                    """);
+            });
 
     /// <summary>Errored gradings of the current plan per grader, for the end-of-run report.</summary>
     public IReadOnlyList<GraderFailures> Failures() =>

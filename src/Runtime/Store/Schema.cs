@@ -10,8 +10,8 @@ internal static class Schema
     public const int Version = 1;
 
     /// <remarks>
-    /// <c>grading_plan</c> has no primary key (see <see cref="GradingPlanKey"/>): its one writer keeps (cell, grader)
-    /// unique, and the key's index cost an edit's Grade more than the rest of its plan (docs/BENCHMARKS.md).
+    /// <c>grading_plan</c> and <c>gradings</c> have no primary key (see <see cref="UnkeyedTables"/>): each one's writer
+    /// keeps its rows unique, and the keys' indexes cost an edit's Grade more than the rest of it (docs/BENCHMARKS.md).
     /// </remarks>
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -36,7 +36,7 @@ internal static class Schema
             attempts INTEGER NOT NULL, retries INTEGER NOT NULL DEFAULT 0, cache_hit BOOLEAN NOT NULL DEFAULT false,
             run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, transcript VARCHAR);
         CREATE TABLE IF NOT EXISTS gradings (
-            grading_key VARCHAR PRIMARY KEY, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
+            grading_key VARCHAR NOT NULL, cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grader_type VARCHAR NOT NULL,
             score DOUBLE, passed BOOLEAN, extracted VARCHAR, detail VARCHAR, usd DECIMAL(18,6) DEFAULT 0,
             run_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, status VARCHAR DEFAULT 'done', error VARCHAR,
             input_tokens INTEGER, output_tokens INTEGER, transcript VARCHAR);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 using ItemEval.Runtime.Store;
 
@@ -18,11 +19,33 @@ public sealed class GradingRepositoryTests
             store.Gradings.SaveAll([new GradingRecord("k2", "c2", "judge", "numeric", GradingStatus.Error, null, null, null, null, "timed out", 0m, null, null, null, "r2")]);
 
             Assert.Equal(["k1"], store.Gradings.FinishedKeys());
+
+            // Copied without its primary key (Store/UnkeyedTables), its defaults and NOT NULL columns kept.
+            Assert.Equal(0L, Convert.ToInt64(store.Connection.Scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'gradings' AND constraint_type = 'PRIMARY KEY'"), CultureInfo.InvariantCulture));
+            store.Connection.Execute("INSERT INTO gradings (grading_key, cell_key, grader, grader_type, run_id, created_at) VALUES ('k3', 'c3', 'numeric', 'numeric', 'r3', now())");
+            Assert.Equal("done 0", store.Connection.Scalar("SELECT status || ' ' || CAST(usd AS INTEGER) FROM gradings WHERE grading_key = 'k3'"));
+            Assert.ThrowsAny<DuckDBException>(() => store.Connection.Execute("INSERT INTO gradings (grading_key, cell_key, grader, grader_type, run_id, created_at) VALUES (NULL, 'c4', 'numeric', 'numeric', 'r4', now())"));
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_grading_stored_again_under_its_key_replaces_the_stored_one()
+    {
+        using var temp = new TempStore();
+        temp.Store.Gradings.SaveAll([Scored("k1", GradingStatus.Error, "timed out"), Scored("k2", GradingStatus.Done)]);
+
+        // k1 retried after its error; k3 twice in one batch (its last grading stands).
+        temp.Store.Gradings.SaveAll([Scored("k1", GradingStatus.Done), Scored("k3", GradingStatus.Error, "refused"), Scored("k3", GradingStatus.Done)]);
+        temp.Reopen();
+
+        Assert.Equal(
+            ["k1 done ", "k2 done ", "k3 done "],
+            temp.Store.Connection.Query("SELECT grading_key || ' ' || status || ' ' || coalesce(error, '') FROM gradings ORDER BY ALL", reader => reader.GetString(0)));
+        Assert.Equal(["k1", "k2", "k3"], temp.Store.Gradings.FinishedKeys().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -64,6 +87,9 @@ public sealed class GradingRepositoryTests
     }
 
     /// <summary>The gradings table as schema 1 first shipped it, with one grading in it.</summary>
+    private static GradingRecord Scored(string key, string status, string? error = null) =>
+        new(key, "c-" + key, "numeric", "numeric", status, status == GradingStatus.Done ? 1 : null, null, null, null, error, 0m, null, null, null, "r");
+
     private static void WriteEarlierGradingsTable(string path)
     {
         using var connection = new DuckDBConnection($"Data Source={path}");
