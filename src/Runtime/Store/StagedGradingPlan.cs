@@ -57,7 +57,7 @@ public sealed class StagedGradingPlan : IDisposable
     private const string DeltaRows =
         $"""
         WITH wanted AS (
-            -- DISTINCT: grading_plan has no key to refuse a repeated row (Store/GradingPlanKey).
+            -- DISTINCT: grading_plan has no key to refuse a repeated row (Store/UnkeyedTables); cells of identical content share a cell key.
             SELECT DISTINCT s.cell_key, pg.grader, pg.ordinal, pg.grader_key
             FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
             JOIN items i ON i.item_uid = s.item_uid
