@@ -119,6 +119,7 @@ public sealed class StudyStore : IDisposable
     {
         connection.Execute(Schema.Create);
         connection.Execute(Schema.Upgrade);
+        UnkeyedTables.Apply(connection);
         var stored = connection.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string;
         if (stored is null)
         {

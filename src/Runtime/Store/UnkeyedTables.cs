@@ -1,0 +1,65 @@
+using DuckDB.NET.Data;
+
+namespace ItemEval.Runtime.Store;
+
+/// <summary>
+/// Takes the primary key off <c>solutions</c> and <c>ledger</c> in a store made before they went (it cannot be dropped
+/// in DuckDB: the table is copied without it, each column keeping its NOT NULL and default, in one transaction, so a
+/// kill leaves the old table or the new one). Done once, at the first open by this version; a no-op after.
+/// </summary>
+/// <remarks>
+/// Why no key: DuckDB keeps a primary key in an ART index, and a checkpoint writes every part of it that a write
+/// loaded — with keys that are SHA-256 hex (cell keys) or random ids (ledger entries), any write loads nearly all of it.
+/// So a Generate storing 20,000 rows into a 100,000-row study paid for writing the two whole indexes on closing the
+/// store, and for loading them during the inserts: measured 1.2-2.4 s of CPU of the edit's ~7 s Generate
+/// (docs/BENCHMARKS.md), whatever the number of rows it stored. Nothing reads either table by key alone (joins are hash
+/// joins); a cell's row stays unique because the one writer under the study lock inserts only cells without a row and
+/// updates the others (<see cref="SolutionRepository.SaveAll"/>), and ledger ids are fresh random ids.
+/// </remarks>
+internal static class UnkeyedTables
+{
+    public static readonly IReadOnlyList<string> Tables = ["solutions", "ledger"];
+
+    public static void Apply(DuckDBConnection connection)
+    {
+        foreach (var table in Tables.Where(table => HasPrimaryKey(connection, table)))
+        {
+            Rebuild(connection, table);
+        }
+    }
+
+    public static bool HasPrimaryKey(DuckDBConnection connection, string table) =>
+        Convert.ToInt64(
+            connection.Scalar(
+                "SELECT count(*) FROM duckdb_constraints() WHERE table_name = $table AND constraint_type = 'PRIMARY KEY'",
+                ("table", table)),
+            System.Globalization.CultureInfo.InvariantCulture) > 0;
+
+    private static void Rebuild(DuckDBConnection connection, string table)
+    {
+        var columns = connection.Query(
+                "SELECT column_name, is_nullable, column_default FROM duckdb_columns() WHERE table_name = $table ORDER BY column_index",
+                reader => (Name: reader.GetString(0), Nullable: reader.GetBoolean(1), Default: reader.IsDBNull(2) ? null : reader.GetString(2)),
+                ("table", table))
+            .ToList();
+        var copy = table + "__unkeyed";
+        using var transaction = connection.BeginTransaction();
+        connection.Execute($"CREATE TABLE {copy} AS SELECT * FROM {table}");
+        foreach (var column in columns)
+        {
+            if (!column.Nullable)
+            {
+                connection.Execute($"ALTER TABLE {copy} ALTER COLUMN \"{column.Name}\" SET NOT NULL");
+            }
+
+            if (column.Default is { } value)
+            {
+                connection.Execute($"ALTER TABLE {copy} ALTER COLUMN \"{column.Name}\" SET DEFAULT {value}");
+            }
+        }
+
+        connection.Execute($"DROP TABLE {table}");
+        connection.Execute($"ALTER TABLE {copy} RENAME TO {table}");
+        transaction.Commit();
+    }
+}
