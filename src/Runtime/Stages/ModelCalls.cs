@@ -21,14 +21,17 @@ namespace ItemEval.Runtime.Stages;
 internal sealed class ModelCalls : IDisposable
 {
     private readonly ClientPipeline _pipeline;
+    private readonly bool _ownsCache;
 
     /// <param name="models">The models this stage may call (their transport and rate-limit settings).</param>
     /// <param name="ledgerKind">The ledger's <c>kind</c> for interactive calls: <c>generate</c> or <c>judge</c>.</param>
     /// <param name="providers">Replaces each model's provider client at the bottom of the real pipeline (tests).</param>
-    public ModelCalls(StageContext context, StageRun run, LoadedStudy study, IEnumerable<ModelConfig> models, string ledgerKind, ModelClientRouter? providers)
+    /// <param name="cache">The response cache, when the stage opened it already (to load its index early); the caller disposes it.</param>
+    public ModelCalls(StageContext context, StageRun run, LoadedStudy study, IEnumerable<ModelConfig> models, string ledgerKind, ModelClientRouter? providers, ResponseCache? cache = null)
     {
         var environment = context.Environment ?? ProcessEnvironment.Instance;
-        Cache = ResponseCache.Beside(context.ArtifactsDirectory);
+        _ownsCache = cache is null;
+        Cache = cache ?? ResponseCache.Beside(context.ArtifactsDirectory);
         Transcripts = new TranscriptWriter(context.ArtifactsDirectory, run.RunId);
 
         // A stored row's transcript link must resolve after a crash: the lines go to disk before the rows that point at them.
@@ -69,6 +72,9 @@ internal sealed class ModelCalls : IDisposable
     {
         _pipeline.Dispose();
         Transcripts.Dispose();
-        Cache.Dispose();
+        if (_ownsCache)
+        {
+            Cache.Dispose();
+        }
     }
 }

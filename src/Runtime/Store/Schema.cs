@@ -3,7 +3,8 @@ namespace ItemEval.Runtime.Store;
 /// <summary>
 /// The DuckDB schema. <see cref="Version"/> is stored in <c>meta</c>; a store written by a newer ItemEval is refused
 /// rather than misread. Solutions and gradings are keyed by content hashes, so rows of an earlier configuration
-/// stay and are reused when the configuration comes back.
+/// stay and are reused when the configuration comes back. <c>solutions</c> and <c>ledger</c> have no primary key (its
+/// index made every write's checkpoint cost as much as the whole table, see <see cref="UnkeyedTables"/>).
 /// </summary>
 internal static class Schema
 {
@@ -28,7 +29,7 @@ internal static class Schema
             condition_id VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL, cell_key VARCHAR NOT NULL,
             PRIMARY KEY (condition_id, item_uid, epoch));
         CREATE TABLE IF NOT EXISTS solutions (
-            cell_key VARCHAR PRIMARY KEY, condition_id VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL,
+            cell_key VARCHAR NOT NULL, condition_id VARCHAR NOT NULL, item_uid VARCHAR NOT NULL, epoch INTEGER NOT NULL,
             model VARCHAR NOT NULL, status VARCHAR NOT NULL, output VARCHAR, error VARCHAR, finish_reason VARCHAR,
             requested_parameters JSON, effective_parameters JSON,
             input_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, cache_read_tokens INTEGER,
@@ -45,7 +46,7 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS grading_plan (
             cell_key VARCHAR NOT NULL, grader VARCHAR NOT NULL, grading_key VARCHAR NOT NULL);
         CREATE TABLE IF NOT EXISTS ledger (
-            entry_id VARCHAR PRIMARY KEY, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
+            entry_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, cell_key VARCHAR,
             model VARCHAR NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
             usd DECIMAL(18,6), recorded_at TIMESTAMP NOT NULL, unconfirmed BOOLEAN NOT NULL DEFAULT false,
             cache_hit BOOLEAN NOT NULL DEFAULT false);

@@ -119,7 +119,7 @@ public sealed class StudyStore : IDisposable
     {
         connection.Execute(Schema.Create);
         connection.Execute(Schema.Upgrade);
-        UnkeyedTables.DropKeys(connection);
+        UnkeyedTables.Apply(connection);
         var stored = connection.Scalar("SELECT value FROM meta WHERE key = 'schema_version'") as string;
         if (stored is null)
         {

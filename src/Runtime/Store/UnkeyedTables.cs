@@ -1,59 +1,68 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace ItemEval.Runtime.Store;
 
 /// <summary>
-/// Stores of earlier builds made <c>grading_plan</c> with a primary key on (cell_key, grader) and <c>gradings</c> with one
-/// on grading_key. Each table has one writer that keeps its rows unique by itself (<see cref="StagedGradingPlan.Apply"/>
-/// inserts only the wanted rows the stored plan lacks; <see cref="GradingRepository.SaveAll"/> deletes a batch's keys
-/// before inserting it), and no query looks a row up by its key, while the keys' ART indexes were most of an edit's
-/// Grade: for 20,000 new of 100,000 rows, ~0.5 s of CPU to delete and insert plan rows and ~1 s more to upsert
-/// gradings, then the whole of both indexes written again at the checkpoint (~0.5 s and ~0.5-0.9 s; docs/BENCHMARKS.md).
-/// DuckDB cannot drop a primary key in place, so such a table is copied once without it, with the NOT NULL columns and
-/// defaults that <c>CREATE TABLE AS</c> does not copy.
+/// Takes the primary key off <c>solutions</c>, <c>ledger</c>, <c>grading_plan</c> and <c>gradings</c> in a store made
+/// before they went (it cannot be dropped in DuckDB: the table is copied without it, each column keeping its NOT NULL
+/// and default, in one transaction, so a kill leaves the old table or the new one). Done once, at the first open by this
+/// version; a no-op after.
 /// </summary>
+/// <remarks>
+/// Why no key: DuckDB keeps a primary key in an ART index, and a checkpoint writes every part of it that a write
+/// loaded — with keys that are SHA-256 hex (cell and grading keys) or random ids (ledger entries), any write loads nearly
+/// all of it. So an edit storing 20,000 rows into a 100,000-row study paid for loading the whole indexes during its
+/// writes and for writing them again on closing the store, whatever the number of rows it stored: 1.2-2.4 s of CPU of
+/// the edit's ~7 s Generate, and ~2-3 s of its ~5.5 s Grade (docs/BENCHMARKS.md). Nothing reads these tables by key alone
+/// (joins are hash joins), and each has one writer, under the study lock, that keeps its rows unique by itself:
+/// <see cref="SolutionRepository.SaveAll"/> inserts only cells without a row and updates the others, ledger ids are fresh
+/// random ids, <see cref="StagedGradingPlan.Apply"/> inserts only the wanted plan rows the stored plan lacks, and
+/// <see cref="GradingRepository.SaveAll"/> deletes a batch's keys before inserting it.
+/// </remarks>
 internal static class UnkeyedTables
 {
-    private static readonly UnkeyedTable[] Tables =
-    [
-        new("grading_plan", ["cell_key", "grader", "grading_key"], []),
-        new("gradings", ["grading_key", "cell_key", "grader", "grader_type", "run_id", "created_at"], [("usd", "0"), ("status", $"'{GradingStatus.Done}'")]),
-    ];
+    public static readonly IReadOnlyList<string> Tables = ["solutions", "ledger", "grading_plan", "gradings"];
 
-    public static void DropKeys(DuckDBConnection connection)
+    public static void Apply(DuckDBConnection connection)
     {
-        foreach (var table in Tables)
+        foreach (var table in Tables.Where(table => HasPrimaryKey(connection, table)))
         {
-            var keyed = Convert.ToInt64(
-                connection.Scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name = $table AND constraint_type = 'PRIMARY KEY'", ("table", table.Name)),
-                CultureInfo.InvariantCulture);
-            if (keyed > 0)
+            Rebuild(connection, table);
+        }
+    }
+
+    public static bool HasPrimaryKey(DuckDBConnection connection, string table) =>
+        Convert.ToInt64(
+            connection.Scalar(
+                "SELECT count(*) FROM duckdb_constraints() WHERE table_name = $table AND constraint_type = 'PRIMARY KEY'",
+                ("table", table)),
+            System.Globalization.CultureInfo.InvariantCulture) > 0;
+
+    private static void Rebuild(DuckDBConnection connection, string table)
+    {
+        var columns = connection.Query(
+                "SELECT column_name, is_nullable, column_default FROM duckdb_columns() WHERE table_name = $table ORDER BY column_index",
+                reader => (Name: reader.GetString(0), Nullable: reader.GetBoolean(1), Default: reader.IsDBNull(2) ? null : reader.GetString(2)),
+                ("table", table))
+            .ToList();
+        var copy = table + "__unkeyed";
+        using var transaction = connection.BeginTransaction();
+        connection.Execute($"CREATE TABLE {copy} AS SELECT * FROM {table}");
+        foreach (var column in columns)
+        {
+            if (!column.Nullable)
             {
-                Copy(connection, table);
+                connection.Execute($"ALTER TABLE {copy} ALTER COLUMN \"{column.Name}\" SET NOT NULL");
+            }
+
+            if (column.Default is { } value)
+            {
+                connection.Execute($"ALTER TABLE {copy} ALTER COLUMN \"{column.Name}\" SET DEFAULT {value}");
             }
         }
-    }
 
-    // One transaction: a crash leaves the keyed table as it was, and the next open copies it again.
-    private static void Copy(DuckDBConnection connection, UnkeyedTable table)
-    {
-        using var transaction = connection.BeginTransaction();
-        connection.Execute($"CREATE TABLE {table.Name}_unkeyed AS SELECT * FROM {table.Name}");
-        connection.Execute($"DROP TABLE {table.Name}");
-        connection.Execute($"ALTER TABLE {table.Name}_unkeyed RENAME TO {table.Name}");
-        foreach (var column in table.NotNull)
-        {
-            connection.Execute($"ALTER TABLE {table.Name} ALTER COLUMN {column} SET NOT NULL");
-        }
-
-        foreach (var (column, value) in table.Defaults)
-        {
-            connection.Execute($"ALTER TABLE {table.Name} ALTER COLUMN {column} SET DEFAULT {value}");
-        }
-
+        connection.Execute($"DROP TABLE {table}");
+        connection.Execute($"ALTER TABLE {copy} RENAME TO {table}");
         transaction.Commit();
     }
-
-    private sealed record UnkeyedTable(string Name, string[] NotNull, (string Column, string Default)[] Defaults);
 }

@@ -1,4 +1,4 @@
 namespace ItemEval.Runtime.Providers.Caching;
 
-/// <summary>Where one cached response lives: a pack file, the offset of its compressed record and its length.</summary>
-internal sealed record CachePackEntry(string PackPath, long Offset, int Length);
+/// <summary>Where one cached response lives: a pack file, the offset of its record and its length (a value, not an object per entry).</summary>
+internal readonly record struct CachePackEntry(string PackPath, long Offset, int Length);

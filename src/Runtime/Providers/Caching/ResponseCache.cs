@@ -9,7 +9,8 @@ namespace ItemEval.Runtime.Providers.Caching;
 /// Responses on disk in a folder shared by all studies (so a pilot and the full run share it), as append-only packs:
 /// each process appends JSON records (gzip when large, see <see cref="CacheRecord"/>) to a pack of its own (<c>pack-*.bin</c>) and one line per record to that pack's
 /// index (<c>pack-*.idx</c>: hash, offset, length), so concurrent studies never write the same file and a study of
-/// 100,000 cells writes two files, not 100,000. The indexes are read once, when the cache is first asked.
+/// 100,000 cells writes two files, not 100,000. The indexes are read once, when the cache is first asked (or in the
+/// background from <see cref="LoadIndexInBackground"/>), into 32-byte keys (<see cref="CacheIndexFile"/>).
 /// </summary>
 /// <remarks>
 /// A record is written (one positional write, straight to the file) before its index line, so a crash leaves at most an
@@ -18,7 +19,11 @@ namespace ItemEval.Runtime.Providers.Caching;
 /// </remarks>
 public sealed class ResponseCache : IDisposable
 {
-    private readonly Lazy<ConcurrentDictionary<string, CachePackEntry>> _index;
+    // What the packs on disk held when first asked: filled once, then only read (so by many threads, without locks).
+    private readonly Lazy<Dictionary<CacheHash, CachePackEntry>> _index;
+
+    // What this process stored since: few next to the index, written by concurrent calls.
+    private readonly ConcurrentDictionary<CacheHash, CachePackEntry> _stored = new();
     private readonly Lazy<bool> _hasLegacyEntries;
     private readonly Lazy<PackFiles> _writer;
 
@@ -31,7 +36,7 @@ public sealed class ResponseCache : IDisposable
     public ResponseCache(string directory)
     {
         Directory = directory;
-        _index = new Lazy<ConcurrentDictionary<string, CachePackEntry>>(LoadIndex);
+        _index = new Lazy<Dictionary<CacheHash, CachePackEntry>>(LoadIndex);
         _hasLegacyEntries = new Lazy<bool>(() => LegacyFiles().Any());
         _writer = new Lazy<PackFiles>(CreatePack);
     }
@@ -48,9 +53,15 @@ public sealed class ResponseCache : IDisposable
         return new ResponseCache(root);
     }
 
+    /// <summary>
+    /// Starts reading the index on a thread-pool thread, so a stage can find its pending work on the store meanwhile
+    /// (on the other core) instead of reading it at its first call; the first lookup waits for it if it is not done.
+    /// </summary>
+    public void LoadIndexInBackground() => _ = Task.Run(() => _index.Value);
+
     /// <summary>The hashes of every entry this cache can serve (what <c>--dry-run</c>'s <c>cache_key</c> names).</summary>
     public IReadOnlyCollection<string> Hashes() =>
-        [.. _index.Value.Keys.Concat(LegacyFiles().Select(file => Path.GetFileName(file)[..^".json.gz".Length])).Distinct(StringComparer.Ordinal)];
+        [.. _index.Value.Keys.Concat(_stored.Keys).Select(hash => hash.ToString()).Concat(LegacyFiles().Select(file => Path.GetFileName(file)[..^".json.gz".Length])).Distinct(StringComparer.Ordinal)];
 
     public bool TryGet(CacheKey key, out ModelResponse response) => TryGet(key.ToHash(), out response);
 
@@ -58,7 +69,9 @@ public sealed class ResponseCache : IDisposable
     public bool TryGet(string hash, out ModelResponse response)
     {
         response = null!;
-        var entry = _index.Value.TryGetValue(hash, out var packed) ? ReadPacked(packed) : ReadLegacy(hash);
+        var entry = CacheHash.TryParse(hash, out var key) && (_stored.TryGetValue(key, out var packed) || _index.Value.TryGetValue(key, out packed))
+            ? ReadPacked(packed)
+            : ReadLegacy(hash);
         if (entry is null || entry.Key.ToHash() != hash)
         {
             return false;
@@ -121,7 +134,10 @@ public sealed class ResponseCache : IDisposable
         RandomAccess.Write(packIndex, index, Interlocked.Add(ref _packIndexLength, index.Length) - index.Length);
         for (var i = 0; i < records.Length; i++)
         {
-            _index.Value[records[i].Hash] = entries[i];
+            if (CacheHash.TryParse(records[i].Hash, out var key))
+            {
+                _stored[key] = entries[i];
+            }
         }
     }
 
@@ -151,40 +167,21 @@ public sealed class ResponseCache : IDisposable
             packPath);
     }
 
-    private ConcurrentDictionary<string, CachePackEntry> LoadIndex()
+    private Dictionary<CacheHash, CachePackEntry> LoadIndex()
     {
-        var index = new ConcurrentDictionary<string, CachePackEntry>(StringComparer.Ordinal);
         if (!System.IO.Directory.Exists(Directory))
         {
-            return index;
+            return [];
         }
 
-        foreach (var indexFile in System.IO.Directory.EnumerateFiles(Directory, "pack-*.idx"))
+        var indexFiles = new DirectoryInfo(Directory).GetFiles("pack-*.idx");
+        var index = new Dictionary<CacheHash, CachePackEntry>(CacheIndexFile.EntriesAbout(indexFiles.Sum(file => file.Length)));
+        foreach (var indexFile in indexFiles)
         {
-            var pack = Path.ChangeExtension(indexFile, ".bin");
-            foreach (var line in ReadLinesShared(indexFile))
-            {
-                // Zeros before a line: a line reserved by a write that a crash cut off.
-                var parts = line.TrimStart('\0').Split(' ');
-                if (parts.Length == 3
-                    && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-                    && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-                {
-                    index[parts[0]] = new CachePackEntry(pack, offset, length);
-                }
-            }
+            CacheIndexFile.ReadInto(index, indexFile.FullName, Path.ChangeExtension(indexFile.FullName, ".bin"));
         }
 
         return index;
-    }
-
-    private static IEnumerable<string> ReadLinesShared(string path)
-    {
-        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
-        }
     }
 
     private CacheEntry? ReadPacked(CachePackEntry entry)
