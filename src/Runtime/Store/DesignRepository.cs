@@ -91,13 +91,14 @@ public sealed class DesignRepository
         var change = new DesignChange(
             Cells: 0,
             Compared: Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM {Grid.Name}"), CultureInfo.InvariantCulture),
-            Removed: connection.Execute(
-                $"""
-                DELETE FROM cells c
-                WHERE c.condition_id NOT IN (SELECT condition_id FROM {Conditions.Name})
-                   OR (c.condition_id IN (SELECT condition_id FROM {Conditions.Name} WHERE staged)
-                       AND NOT EXISTS (SELECT 1 FROM {Grid.Name} g WHERE {SameCell}))
-                """),
+            // Two statements, not one with OR: DuckDB cannot plan the OR of the two as joins and ran 2-5 times slower.
+            Removed: connection.Execute($"DELETE FROM cells c WHERE c.condition_id NOT IN (SELECT condition_id FROM {Conditions.Name})")
+                + connection.Execute(
+                    $"""
+                    DELETE FROM cells c
+                    WHERE c.condition_id IN (SELECT condition_id FROM {Conditions.Name} WHERE staged)
+                      AND NOT EXISTS (SELECT 1 FROM {Grid.Name} g WHERE {SameCell})
+                    """),
             Rekeyed: connection.Execute(
                 $"UPDATE cells c SET cell_key = g.cell_key FROM {Grid.Name} g WHERE {SameCell} AND c.cell_key <> g.cell_key"),
             Added: connection.Execute(
