@@ -18,6 +18,13 @@ public static class CellKeys
             ? (item, epoch) => template.Key(item.ContentHash, epoch) ?? For(item, condition, epoch)
             : (item, epoch) => For(item, condition, epoch);
 
+    /// <summary>
+    /// The key a cell of <paramref name="condition"/> would have for a fixed stand-in item and epoch, hashed in full: it
+    /// changes with every part of the condition the keys hash and with the way they are hashed, so it stands for all of
+    /// them in the condition's grid fingerprint (<see cref="ConditionGrid"/>).
+    /// </summary>
+    public static string Probe(Condition condition) => ContentHash.Of(Parts(condition, "grid-probe", 0));
+
     /// <summary>The condition's key template, or null when its parts hold a sentinel (every key is then hashed in full).</summary>
     internal static CellKeyTemplate? TemplateOf(Condition condition) =>
         CellKeyTemplate.TryCreate(Parts(condition, CellKeyTemplate.ItemSentinel, CellKeyTemplate.EpochSentinel));

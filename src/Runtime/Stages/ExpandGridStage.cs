@@ -21,14 +21,16 @@ public static class ExpandGridStage
             throw new StudyException(tooLarge);
         }
 
-        // Streamed: the cells are hashed one at a time straight into the store's staging table, never held as a list.
-        var cells = GridExpander.EnumerateCells(study.Conditions, items, study.Config.Design.Epochs);
-        var change = run.Store.InTransaction(() => run.Store.Design.Replace(study.Conditions, cells));
+        // Only the conditions whose grid fingerprint changed have their cells hashed, streamed one at a time straight into
+        // the store's staging table (never held as a list); the others' stored cells are already the grid's.
+        var grids = GridExpander.Grids(study.Conditions, items, study.Config.Design.Epochs);
+        var change = run.Store.InTransaction(() => run.Store.Design.Update(grids));
         var pending = run.Store.Solutions.PendingCount(study.Config.Design.RerunEmpty);
         context.Reporter.Info(
             $"{study.Conditions.Count} conditions × {items.Count} items × {study.Config.Design.Epochs} epoch(s) = " +
             $"{change.Cells} cells ({change.Added} new, {change.Rekeyed} changed, {change.Removed} removed); " +
-            $"{pending} to generate, {change.Cells - pending} already done");
+            $"{pending} to generate, {change.Cells - pending} already done; " +
+            $"{change.Compared} cells compared (conditions whose design, items or epochs changed)");
         run.Succeeded();
         return change;
     }

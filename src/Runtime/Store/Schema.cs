@@ -84,5 +84,6 @@ internal static class Schema
         ALTER TABLE ledger ADD COLUMN IF NOT EXISTS batch BOOLEAN DEFAULT false;
         ALTER TABLE ledger ALTER COLUMN usd DROP NOT NULL;
         ALTER TABLE gradings ALTER COLUMN usd DROP NOT NULL;
+        CREATE TABLE IF NOT EXISTS condition_grids (condition_id VARCHAR PRIMARY KEY, grid_hash VARCHAR NOT NULL);
         """;
 }

@@ -38,6 +38,17 @@ internal static class EstimateEvidence
     /// <summary>Characters per billed prompt token by condition id, for conditions whose model has no public tokenizer.</summary>
     public static IReadOnlyDictionary<string, double> CharsPerToken(LoadedStudy study, StudyStore store, IReadOnlyDictionary<string, Datasets.Item> items)
     {
+        // Only priced models without a public tokenizer are calibrated: the sample is read for their conditions alone, and
+        // not at all when there are none (the window below sorts every done solution of the conditions it reads).
+        var calibrated = study.Conditions
+            .Where(condition => Budget.Tokens.PromptTokenizer.EncodingFor(condition.Model.Id) is null && !PriceTable.IsFree(condition.Model.Id))
+            .Select(condition => condition.Id)
+            .ToList();
+        if (calibrated.Count == 0)
+        {
+            return new Dictionary<string, double>(StringComparer.Ordinal);
+        }
+
         var chars = new Dictionary<string, (long Chars, long Tokens)>(StringComparer.Ordinal);
         var rows = store.Connection.Query(
             $"""
@@ -45,14 +56,15 @@ internal static class EstimateEvidence
                 SELECT condition_id, item_uid,
                     coalesce(input_tokens, 0) + CASE WHEN model LIKE 'anthropic/%' THEN coalesce(cache_read_tokens, 0) + coalesce(cache_write_tokens, 0) ELSE 0 END AS billed,
                     row_number() OVER (PARTITION BY condition_id ORDER BY cell_key) AS n
-                FROM solutions WHERE status = 'done' AND coalesce(input_tokens, 0) > 0)
+                FROM solutions WHERE status = 'done' AND coalesce(input_tokens, 0) > 0
+                    AND condition_id IN ({string.Join(", ", calibrated.Select((_, index) => $"$c{index}"))}))
             WHERE n <= {CalibrationSample}
             """,
-            reader => (Condition: reader.GetString(0), Item: reader.GetString(1), Billed: Convert.ToInt64(reader.GetValue(2))));
+            reader => (Condition: reader.GetString(0), Item: reader.GetString(1), Billed: Convert.ToInt64(reader.GetValue(2))),
+            [.. calibrated.Select((id, index) => ($"c{index}", (object?)id))]);
         foreach (var row in rows)
         {
-            if (!study.ConditionsById.TryGetValue(row.Condition, out var condition) || !items.TryGetValue(row.Item, out var item)
-                || Budget.Tokens.PromptTokenizer.EncodingFor(condition.Model.Id) is not null || PriceTable.IsFree(condition.Model.Id))
+            if (!study.ConditionsById.TryGetValue(row.Condition, out var condition) || !items.TryGetValue(row.Item, out var item))
             {
                 continue;
             }
