@@ -103,7 +103,10 @@ internal sealed record PartedTable(string Name, Func<IReadOnlyCollection<string>
             File.Move(files[0], file);
         }
 
-        Directory.Delete(split, recursive: true);
+        if (Directory.Exists(split)) // DuckDB creates it only when some condition has rows
+        {
+            Directory.Delete(split, recursive: true);
+        }
     }
 
     private static string Sql(string path) => path.Replace("'", "''", StringComparison.Ordinal);

@@ -113,6 +113,20 @@ public sealed class ExportPartsTests
     }
 
     [Fact]
+    public async Task A_changed_condition_without_rows_gets_a_part_with_the_columns_and_no_row()
+    {
+        using var study = await ExportedStudyAsync();
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            // No ItemEval path leaves a condition's plan empty after Grade; SQL stands in for it: cot has no gradings to export.
+            store.Connection.Execute("DELETE FROM grading_plan WHERE cell_key IN (SELECT cell_key FROM cells WHERE condition_id LIKE '%-cot-%')");
+        }
+
+        Assert.Equal(["cot"], ExportAgain(study));
+        AssertExportIsCurrent(study);
+    }
+
+    [Fact]
     public async Task A_part_deleted_by_hand_or_fingerprints_lost_to_a_kill_are_written_again()
     {
         using var study = await ExportedStudyAsync();
