@@ -20,10 +20,15 @@ public sealed class ExampleStudyTests
         Assert.Equal(Cells, study.Query<int>("SELECT count(*) FROM solutions WHERE status IN ('done', 'empty')"));
         Assert.Equal(Cells, study.Query<int>("SELECT count(*) FROM ledger"));
         Assert.Equal(Cells, study.Query<int>("SELECT count(*) FROM grading_plan"));
-        Assert.Equal(Cells, study.Query<int>($"SELECT count(*) FROM read_parquet('{study.ExportDirectory}/long.parquet')"));
-        foreach (var file in new[] { "long.parquet", "long.csv", "solutions.parquet", "gradings.csv", "summary.csv", "manifest.json" })
+        Assert.Equal(Cells, study.Query<int>($"SELECT count(*) FROM read_parquet('{study.ExportDirectory}/long/*.parquet')"));
+        foreach (var file in new[] { "long.csv", "gradings.csv", "summary.csv", "manifest.json" })
         {
             Assert.True(File.Exists(Path.Combine(study.ExportDirectory, file)), file);
+        }
+
+        foreach (var table in new[] { "long", "solutions", "gradings" })
+        {
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(study.ExportDirectory, table), "*.parquet"));
         }
 
         var manifestBefore = File.ReadAllText(Path.Combine(study.ExportDirectory, "manifest.json"));
@@ -166,7 +171,7 @@ public sealed class ExampleStudyTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Matches(new Regex(@"error IEV0401: mock-sloppy-t0-direct-\w+: \d+ of 40 cells failed"), result.Output);
         Assert.DoesNotMatch(new Regex(@"error IEV0401: mock-careful"), result.Output);
-        Assert.True(File.Exists(Path.Combine(study.ExportDirectory, "long.parquet")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(study.ExportDirectory, "long"), "*.parquet"));
         Assert.True(study.Query<int>("SELECT count(*) FROM solutions WHERE status = 'error'") > 0);
     }
 }

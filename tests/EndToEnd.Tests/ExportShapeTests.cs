@@ -23,7 +23,9 @@ public sealed class ExportShapeTests : IClassFixture<ExportedExampleFixture>
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"DESCRIBE SELECT * FROM read_parquet('{Path.Combine(_export.Study.ExportDirectory, table + ".parquet")}')";
+        // long, solutions and gradings are folders of one file per condition; the summary is one file.
+        var files = table == "summary" ? table + ".parquet" : Path.Combine(table, "*.parquet");
+        command.CommandText = $"DESCRIBE SELECT * FROM read_parquet('{Path.Combine(_export.Study.ExportDirectory, files)}')";
         using var reader = command.ExecuteReader();
         var columns = new List<string>();
         while (reader.Read())

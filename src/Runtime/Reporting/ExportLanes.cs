@@ -24,6 +24,12 @@ internal static class ExportLanes
     /// </summary>
     public const string MemoryLimit = "2GB";
 
+    /// <summary>
+    /// Rows a partitioned COPY (<see cref="PartedTable"/>) holds before it writes them out: one Parquet row group, where
+    /// DuckDB's default (524,288) held half a 1,000,000-row table, answers and transcripts included, in memory.
+    /// </summary>
+    public const int PartitionFlushRows = 122_880;
+
     public static void Run(StudyStore store, IReadOnlyList<ExportJob> jobs)
     {
         var queue = new JobQueue(jobs);
@@ -31,6 +37,8 @@ internal static class ExportLanes
         var threads = Convert.ToString(store.Connection.Scalar("SELECT current_setting('threads')"), CultureInfo.InvariantCulture);
         store.Connection.Execute("SET threads = 1");
         store.Connection.Execute($"SET memory_limit = '{MemoryLimit}'");
+        var flush = Convert.ToString(store.Connection.Scalar("SELECT current_setting('partitioned_write_flush_threshold')"), CultureInfo.InvariantCulture);
+        store.Connection.Execute($"SET partitioned_write_flush_threshold = {PartitionFlushRows}");
         try
         {
             using var second = new DuckDBConnection(store.Connection.ConnectionString);
@@ -43,6 +51,7 @@ internal static class ExportLanes
         {
             store.Connection.Execute($"SET threads = {threads}");
             store.Connection.Execute($"SET memory_limit = '{StudyStore.MemoryLimit}'");
+            store.Connection.Execute($"SET partitioned_write_flush_threshold = {flush}");
         }
 
         queue.ThrowIfFailed();

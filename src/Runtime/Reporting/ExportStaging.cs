@@ -3,7 +3,8 @@ namespace ItemEval.Runtime.Reporting;
 /// <summary>
 /// Export writes its files into <c>export/.in-progress/</c> and moves them into <c>export/</c> only once every table is
 /// written and the books balance: the reconciliation now runs beside the table writes instead of before them, and a
-/// failed Export must still leave the previous export's files as they were, no table newer than its manifest.
+/// failed Export must still leave the previous export's files as they were, no table newer than its manifest. The staged
+/// tree mirrors export/ (a table's parts in its folder, cached CSV parts under <c>.parts/</c>, <see cref="ExportParts"/>).
 /// </summary>
 internal sealed class ExportStaging : IDisposable
 {
@@ -26,12 +27,14 @@ internal sealed class ExportStaging : IDisposable
         return staging;
     }
 
-    /// <summary>Moves every written file into the export directory, replacing the previous export's.</summary>
+    /// <summary>Moves every written file into the export directory, at the same relative path, replacing the previous export's.</summary>
     public void Publish()
     {
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory))
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories).ToList())
         {
-            File.Move(file, Path.Combine(_target, Path.GetFileName(file)), overwrite: true);
+            var target = Path.Combine(_target, Path.GetRelativePath(Directory, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(file, target, overwrite: true);
         }
 
         Delete();

@@ -1,11 +1,17 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ItemEval.Runtime.Reporting;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
 
-/// <summary>Writes the long table, solutions, gradings, a per-condition summary and manifest.json under export/.</summary>
+/// <summary>
+/// Writes the long table, solutions, gradings (each a folder of one Parquet file per condition and one CSV), a
+/// per-condition summary and manifest.json under export/. Only the conditions whose rows changed since the last Export
+/// are written again (<see cref="ExportParts"/>), so an edit that touches a fifth of the study costs about a fifth.
+/// </summary>
 public static class ExportStage
 {
     private static readonly JsonSerializerOptions ManifestJson = new()
@@ -15,10 +21,18 @@ public static class ExportStage
     };
 
     /// <summary>The tables of one row per cell or grading, written in <see cref="WriteTables"/>'s two lanes.</summary>
-    private static readonly (string Name, string Query)[] BigTables =
+    private static readonly PartedTable[] BigTables =
     [
-        ("long", ExportQueries.Long), ("solutions", ExportQueries.Solutions), ("gradings", ExportQueries.Gradings),
+        new("long", conditions => ExportQueries.Long(conditions)), new("solutions", conditions => ExportQueries.Solutions(conditions)),
+        new("gradings", conditions => ExportQueries.Gradings(conditions)),
     ];
+
+    /// <summary>
+    /// What the parts' bytes depend on besides the store's rows: the tool's version and the tables' SQL. Part of every
+    /// condition's fingerprint, so an ItemEval that exports differently rewrites every part once.
+    /// </summary>
+    private static readonly string ExportFormat = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+        string.Join("\n", BigTables.Select(table => table.Query(null)).Prepend(ToolInfo.Version)))))[..16];
 
     public static Manifest Run(StageContext context)
     {
@@ -29,34 +43,36 @@ public static class ExportStage
         var directory = context.ExportDirectory;
         Directory.CreateDirectory(directory);
         using var staging = ExportStaging.Begin(directory);
-        var totals = WriteTables(run.Store, staging.Directory);
+        var parts = ExportParts.Plan(directory, staging.Directory, BigTables.Select(table => table.Name).ToList(), PartFingerprints.Read(run.Store.Connection, ExportFormat));
+        var totals = WriteTables(run.Store, parts);
         Reporting.Books.BooksReport.Print(context, run.Store, StagePrices.Load(context, study, mayRefresh: false), study.Config.Budget.MaxUsd, totals);
-        var tables = new List<ExportedTable>(BigTables.Select(table => TableExporter.Table(run.Store.Connection, staging.Directory, table.Name)))
+        var tables = new List<ExportedTable>(BigTables.Select(table => table.Exported(run.Store.Connection, parts)))
         {
             // Aggregated from the long table as written rather than by joining the store again.
-            TableExporter.Write(run.Store.Connection, staging.Directory, "summary", ExportQueries.SummaryOf(TableExporter.Rows(staging.Directory, "long"))),
+            TableExporter.Write(run.Store.Connection, staging.Directory, "summary", ExportQueries.SummaryOf(BigTables[0].Rows(parts))),
         };
         tables.AddRange(Reporting.Judges.JudgeExports.Write(run.Store, staging.Directory));
-        staging.Publish();
+        parts.Publish(staging);
         var manifest = ManifestBuilder.Build(study, run.Store, tables);
         File.WriteAllText(Path.Combine(directory, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson) + "\n");
         ReportSummary(context, run.Store, TableExporter.Rows(directory, "summary"));
         context.Reporter.Info(SpendLine(run.Store));
-        context.Reporter.Info($"results: {directory}{Path.DirectorySeparatorChar} (long.parquet, long.csv, summary.csv, manifest.json); store: {run.Store.Path}");
+        context.Reporter.Info($"parts written: {parts.Changed.Count} of {parts.All.Count} condition(s) changed since the last export");
+        context.Reporter.Info($"results: {directory}{Path.DirectorySeparatorChar} (long/*.parquet, long.csv, summary.csv, manifest.json); store: {run.Store.Path}");
         run.Succeeded();
         return manifest;
     }
 
     /// <summary>
-    /// The three tables of one row per cell (or grading) and the books' reconciliation, in two lanes
-    /// (<see cref="ExportLanes"/>): the biggest Parquet files first, each CSV once its Parquet file is written.
+    /// The changed parts of the three tables of one row per cell (or grading) and the books' reconciliation, in two lanes
+    /// (<see cref="ExportLanes"/>): the biggest Parquet parts first, each table's CSV once its Parquet parts are written.
     /// </summary>
-    private static Reporting.Books.LedgerReconciliation.Totals WriteTables(StudyStore store, string directory)
+    private static Reporting.Books.LedgerReconciliation.Totals WriteTables(StudyStore store, ExportParts parts)
     {
         Reporting.Books.LedgerReconciliation.Totals? totals = null;
-        var jobs = BigTables.Select(table => new ExportJob(table.Name + ".parquet", connection => TableExporter.WriteParquet(connection, directory, table.Name, table.Query)))
+        var jobs = BigTables.Select(table => new ExportJob(table.Name + ".parquet", connection => table.WriteParquet(connection, parts)))
             .Append(new ExportJob("books", connection => totals = Reporting.Books.LedgerReconciliation.Check(connection)))
-            .Concat(BigTables.Select(table => new ExportJob(table.Name + ".csv", connection => TableExporter.WriteCsv(connection, directory, table.Name), After: table.Name + ".parquet")))
+            .Concat(BigTables.Select(table => new ExportJob(table.Name + ".csv", connection => table.WriteCsv(connection, parts), After: table.Name + ".parquet")))
             .ToList();
         ExportLanes.Run(store, jobs);
         return totals!;

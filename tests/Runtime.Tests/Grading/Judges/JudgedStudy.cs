@@ -92,7 +92,7 @@ internal static class JudgedStudy
     {
         using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        return connection.Query($"SELECT {columns} FROM read_parquet('{Path.Combine(study.Artifacts, "export", table + ".parquet")}')", read).ToList();
+        return connection.Query($"SELECT {columns} FROM read_parquet('{Path.Combine(study.Artifacts, "export", table is "long" or "solutions" or "gradings" ? Path.Combine(table, "*.parquet") : table + ".parquet")}')", read).ToList();
     }
 
     public static List<StoredGrading> Gradings(TempStudy study, string grader)

@@ -103,7 +103,8 @@ public sealed class BooksTests : FakeServerTest
         await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
         ExportStage.Run(study.Context());
         var export = study.Context().ExportDirectory;
-        var before = Directory.EnumerateFiles(export).ToDictionary(file => Path.GetFileName(file), File.ReadAllBytes, StringComparer.Ordinal);
+        // Every file, the per-condition parts under their folders included, by its path inside export/.
+        var before = Directory.EnumerateFiles(export, "*", SearchOption.AllDirectories).ToDictionary(file => Path.GetRelativePath(export, file), File.ReadAllBytes, StringComparer.Ordinal);
         using (var store = StudyStore.Open(study.Artifacts))
         {
             // A cost changed outside ItemEval: the long and solutions tables would change, and the books no longer balance.
@@ -112,9 +113,9 @@ public sealed class BooksTests : FakeServerTest
 
         Assert.Throws<StudyException>(() => ExportStage.Run(study.Context()));
 
-        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.EnumerateFiles(export).Select(file => Path.GetFileName(file)).Order(StringComparer.Ordinal));
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.EnumerateFiles(export, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(export, file)).Order(StringComparer.Ordinal));
         Assert.All(before, file => Assert.Equal(file.Value, File.ReadAllBytes(Path.Combine(export, file.Key))));
-        Assert.Empty(Directory.EnumerateDirectories(export));
+        Assert.False(Directory.Exists(Path.Combine(export, ".in-progress")));
     }
 
     private TempStudy Study() => FakeServerStudy.Create(
