@@ -19,12 +19,20 @@ public sealed class GenerateTask : StageTask
     [Output]
     public bool Complete { get; private set; }
 
+    /// <summary>
+    /// This run stored a row (an answer, an empty answer or a failure): the exported solutions changed even where no
+    /// grading did — a study without graders, or a cell that failed again with another error.
+    /// </summary>
+    [Output]
+    public bool Stored { get; private set; }
+
     protected override void Run(StageContext context)
     {
         var result = GenerateStage.RunAsync(context, CancellationToken).GetAwaiter().GetResult();
         _onlyCellFailures = true;
         SolutionsHash = result.SolutionsFingerprint;
         Complete = result.Complete;
+        Stored = result.Done + result.Empty + result.Failed > 0;
         context.Reporter.Info($"{result.Pending} pending: {result.Done} done, {result.Empty} empty, {result.Failed} failed; {result.Calls} provider call(s), {result.CacheHits} from cache");
         foreach (var failure in result.RemainingFailures)
         {
