@@ -47,7 +47,7 @@ public static class GenerateStage
         var runner = new CellRunner(calls.Clients, calls.Prices, run.RunId, calls.Transcripts);
         string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · {calls.Retries.Retries} retries · ${tally.Usd:0.0000}";
 
-        var writer = new SolutionWriter(run, calls.Ledger, tally.Record, () => ticker.Tick(Progress));
+        var writer = new SolutionWriter(run, calls.Ledger, store.Solutions.KeysNotDone(), tally.Record, () => ticker.Tick(Progress));
         BudgetExhaustedException? exhausted;
         var inBatches = store.Batches.CellsInFlight();
         try
@@ -89,6 +89,10 @@ public static class GenerateStage
 
         run.Succeeded(tally.Calls);
         var failures = store.Solutions.Failures();
-        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: scope.Pending(store, study.Config.Design.RerunEmpty).Count == 0);
+
+        // Complete when every pending cell is now finished: the writer knows what it stored, so the whole grid is not
+        // searched for pending cells a second time (no other process writes while the run holds the study lock).
+        var complete = writer.Finished(pending, study.Config.Design.RerunEmpty);
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), complete);
     }
 }
