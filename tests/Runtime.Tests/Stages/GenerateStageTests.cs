@@ -131,6 +131,33 @@ public sealed class GenerateStageTests
     }
 
     [Fact]
+    public async Task A_run_appends_its_rows_without_rewriting_the_row_groups_already_stored()
+    {
+        using var study = new TempStudy(items: 10);
+        study.Prepare();
+        var client = new ScriptedClient((_, _, _) => Task.FromResult(ScriptedClient.Answer("The answer is 3.")));
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+        IReadOnlyList<(long RowGroup, long Block)> before;
+        using (var store = StudyStore.Open(study.Artifacts))
+        {
+            // Five cells lose their row, as if never run; DuckDB compacts the table as this store closes.
+            store.Connection.Execute("DELETE FROM solutions WHERE cell_key IN (SELECT cell_key FROM solutions ORDER BY cell_key LIMIT 5)");
+            store.Connection.Execute("CHECKPOINT");
+            before = SolutionBlocks(store);
+        }
+
+        var second = await GenerateStage.RunAsync(study.Context(), CancellationToken.None, new ModelClientRouter(_ => client));
+
+        // DuckDB's default checkpoint would merge the two row groups (15 rows and 5) into one, writing the 15 again.
+        using var after = StudyStore.Open(study.Artifacts);
+        Assert.Equal(5, second.Done);
+        Assert.Empty(after.Solutions.Pending());
+        Assert.Single(before.Select(block => block.RowGroup).Distinct());
+        Assert.Equal(2, SolutionBlocks(after).Select(block => block.RowGroup).Distinct().Count());
+        Assert.Subset(SolutionBlocks(after).ToHashSet(), before.ToHashSet());
+    }
+
+    [Fact]
     public async Task A_run_that_leaves_errors_is_not_complete()
     {
         using var study = new TempStudy(items: 5) { Retries = new RetrySettings { MaxRetries = 0 } };
@@ -166,4 +193,11 @@ public sealed class GenerateStageTests
         new((call, _, _) => call % 4 == 0
             ? throw new ModelCallException("server exploded", 500, isTransient: true)
             : Task.FromResult(ScriptedClient.Answer("The answer is 3.")));
+
+    /// <summary>Where each row group of <c>solutions</c> is stored: a row group written again moves to other blocks.</summary>
+    private static IReadOnlyList<(long RowGroup, long Block)> SolutionBlocks(StudyStore store) =>
+        store.Connection.Query(
+                "SELECT DISTINCT row_group_id, block_id FROM pragma_storage_info('solutions') WHERE persistent AND block_id >= 0",
+                reader => (reader.GetInt64(0), reader.GetInt64(1)))
+            .ToList();
 }
