@@ -23,6 +23,7 @@ public static class GenerateStage
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Generate");
         var store = run.Store;
+        AppendOnlyCheckpoints.Use(store);
 
         // The cache's index (a line per answer ever cached: 100,000s) is read on the other core while the store finds
         // the pending cells, instead of on the critical path at the first call.
@@ -47,7 +48,7 @@ public static class GenerateStage
         var runner = new CellRunner(calls.Clients, calls.Prices, run.RunId, calls.Transcripts);
         string Progress() => $"{tally.Finished}/{pending.Count} cells · {tally.Failed} failed · {tally.Empty} empty · {tally.CacheHits} cached · {calls.Retries.Retries} retries · ${tally.Usd:0.0000}";
 
-        var writer = new SolutionWriter(run, calls.Ledger, tally.Record, () => ticker.Tick(Progress));
+        var writer = new SolutionWriter(run, calls.Ledger, store.Solutions.KeysNotDone(), tally.Record, () => ticker.Tick(Progress));
         BudgetExhaustedException? exhausted;
         var inBatches = store.Batches.CellsInFlight();
         try
@@ -89,6 +90,10 @@ public static class GenerateStage
 
         run.Succeeded(tally.Calls);
         var failures = store.Solutions.Failures();
-        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), Complete: scope.Pending(store, study.Config.Design.RerunEmpty).Count == 0);
+
+        // Complete when every pending cell is now finished: the writer knows what it stored, so the whole grid is not
+        // searched for pending cells a second time (no other process writes while the run holds the study lock).
+        var complete = writer.Finished(pending, study.Config.Design.RerunEmpty);
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), complete);
     }
 }

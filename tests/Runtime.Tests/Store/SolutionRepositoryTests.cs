@@ -132,6 +132,30 @@ public sealed class SolutionRepositoryTests
     }
 
     [Fact]
+    public void Keys_not_done_are_the_errored_and_empty_rows()
+    {
+        using var temp = new TempStore();
+        temp.Store.Solutions.SaveAll([Solution("done", SolutionStatus.Done), Solution("error", SolutionStatus.Error), Solution("empty", SolutionStatus.Empty)]);
+
+        Assert.Equal(["empty", "error"], temp.Store.Solutions.KeysNotDone().Order());
+    }
+
+    [Fact]
+    public void A_batch_known_to_be_new_is_inserted_and_a_cell_twice_in_it_still_counts_both_attempts()
+    {
+        using var temp = new TempStore();
+        var batch = Enumerable.Range(1, 300).Select(i => Solution($"key{i}", SolutionStatus.Done))
+            .Prepend(Solution("key1", SolutionStatus.Error)).ToList();
+
+        temp.Store.InTransaction(() => temp.Store.Solutions.SaveAll(batch, cellsAreNew: true));
+        temp.Reopen();
+
+        Assert.Equal(300, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions WHERE status = 'done'")));
+        Assert.Equal(300, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT count(*) FROM solutions")));
+        Assert.Equal(2, Convert.ToInt32(temp.Store.Connection.Scalar("SELECT attempts FROM solutions WHERE cell_key = 'key1'")));
+    }
+
+    [Fact]
     public void A_batch_of_cells_that_all_have_rows_replaces_each_once()
     {
         using var temp = new TempStore();

@@ -12,11 +12,20 @@ namespace ItemEval.Runtime.Providers.Transcripts;
 /// a deflate sync block and a write per call, under a lock every concurrent call queues on — was a fifth of
 /// Generate's CPU per mock cell.
 /// </summary>
+/// <remarks>
+/// A call only numbers its lines and queues them; they are compressed at <see cref="Flush"/>, on the thread that
+/// commits. Compressing under the lock every call takes (up to 32 calls at once for two mock models) made the calls spin
+/// on it: 0.2 s of CPU of the 100,000-cell study's template edit went to waiting for the lock (docs/BENCHMARKS.md).
+/// </remarks>
 public sealed class TranscriptWriter : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly GZipStream _stream;
     private readonly object _gate = new();
+
+    // Taken before _gate by whoever compresses (Flush, Dispose): lines reach the stream in the order they were numbered.
+    private readonly object _compressing = new();
+    private List<byte[]> _queued = [];
     private readonly string _relativePath;
     private int _lines;
     private bool _disposed;
@@ -44,9 +53,10 @@ public sealed class TranscriptWriter : IDisposable
         var links = new string[lines.Length];
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             for (var i = 0; i < lines.Length; i++)
             {
-                _stream.Write(lines[i]);
+                _queued.Add(lines[i]);
                 _lines++;
                 links[i] = $"{_relativePath}#{_lines}";
             }
@@ -58,11 +68,12 @@ public sealed class TranscriptWriter : IDisposable
     /// <summary>Writes every line appended so far through to the file (a complete deflate block a reader can inflate).</summary>
     public void Flush()
     {
-        lock (_gate)
+        lock (_compressing)
         {
             // The run's store outlives this writer: a commit after the last line (the run's end) has nothing to flush.
-            if (!_disposed)
+            if (TakeQueued(dispose: false) is { } lines)
             {
+                Compress(lines);
                 _stream.Flush();
             }
         }
@@ -72,10 +83,38 @@ public sealed class TranscriptWriter : IDisposable
 
     public void Dispose()
     {
+        lock (_compressing)
+        {
+            if (TakeQueued(dispose: true) is { } lines)
+            {
+                Compress(lines);
+                _stream.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The lines queued so far (null once disposed), leaving the queue empty for the calls meanwhile.</summary>
+    private List<byte[]>? TakeQueued(bool dispose)
+    {
         lock (_gate)
         {
-            _disposed = true;
-            _stream.Dispose();
+            if (_disposed)
+            {
+                return null;
+            }
+
+            var lines = _queued;
+            _queued = [];
+            _disposed = dispose;
+            return lines;
+        }
+    }
+
+    private void Compress(List<byte[]> lines)
+    {
+        foreach (var line in lines)
+        {
+            _stream.Write(line);
         }
     }
 }

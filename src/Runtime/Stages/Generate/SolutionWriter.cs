@@ -10,6 +10,12 @@ namespace ItemEval.Runtime.Stages.Generate;
 /// billed — so a crash loses at most the batch being written. Its queue is bounded: fast models wait for the store
 /// rather than piling results up in memory.
 /// </summary>
+/// <remarks>
+/// It remembers the last status it stored for each cell: a cell it never stored and that had no row not done when the run
+/// began (<see cref="SolutionRepository.KeysNotDone"/>) has no row at all (a done cell is never pending, and this is the
+/// study's one writer), so a batch of only such cells is a plain insert; and the run knows which of its pending cells are
+/// finished without asking the store again.
+/// </remarks>
 internal sealed class SolutionWriter
 {
     private readonly Channel<SolutionRecord> _results = WriteBatches.CreateQueue<SolutionRecord>();
@@ -18,10 +24,16 @@ internal sealed class SolutionWriter
     private readonly Action<SolutionRecord> _counted;
     private readonly Action _written;
     private readonly Task _loop;
+    private readonly IReadOnlySet<string> _notDoneAtStart;
 
-    public SolutionWriter(StageRun run, LedgerSink ledger, Action<SolutionRecord> counted, Action written)
+    // The last status stored for each cell by this run; written and read under the lock on the run.
+    private readonly Dictionary<string, string> _stored = new(StringComparer.Ordinal);
+
+    /// <param name="notDoneAtStart">The cells whose row was not done when the run began (<see cref="SolutionRepository.KeysNotDone"/>).</param>
+    public SolutionWriter(StageRun run, LedgerSink ledger, IReadOnlySet<string> notDoneAtStart, Action<SolutionRecord> counted, Action written)
     {
         _run = run;
+        _notDoneAtStart = notDoneAtStart;
         _ledger = ledger;
         _counted = counted;
         _written = written;
@@ -41,6 +53,20 @@ internal sealed class SolutionWriter
     /// <param name="cellsAreNew">None of the cells has a row yet: stored with a plain insert.</param>
     public void WriteBatchAnswers(IReadOnlyList<SolutionRecord> records, string ledgerKind, bool cellsAreNew, Action<StudyStore>? alsoInTransaction) =>
         Write(records, alsoInTransaction: alsoInTransaction, save: store => store.Solutions.SaveBatchAnswers(records, ledgerKind, cellsAreNew));
+
+    /// <summary>
+    /// Whether every one of <paramref name="cells"/> now has a stored row that is not pending (done, or empty unless
+    /// <paramref name="rerunEmpty"/>): given the run's pending cells, what asking the store for its pending cells again
+    /// would say, since only this writer stored rows meanwhile. Call after <see cref="CompleteAsync"/>.
+    /// </summary>
+    public bool Finished(IEnumerable<Design.Cell> cells, bool rerunEmpty)
+    {
+        lock (_run)
+        {
+            return cells.All(cell => _stored.TryGetValue(cell.Key, out var status)
+                && (status == SolutionStatus.Done || (status == SolutionStatus.Empty && !rerunEmpty)));
+        }
+    }
 
     /// <summary>Stores everything still queued, including ledger entries of attempts whose cell was not stored.</summary>
     public async Task CompleteAsync()
@@ -72,7 +98,7 @@ internal sealed class SolutionWriter
         {
             _run.Store.InTransaction(() =>
             {
-                (save ?? (store => store.Solutions.SaveAll(batch)))(_run.Store);
+                (save ?? (store => store.Solutions.SaveAll(batch, cellsAreNew: batch.All(IsNew))))(_run.Store);
                 _run.Store.Ledger.AddAll(ledger);
                 alsoInTransaction?.Invoke(_run.Store);
             });
@@ -80,6 +106,10 @@ internal sealed class SolutionWriter
             // For Status in another process, which cannot open the store while this run holds it (the publisher spaces
             // snapshots by their cost, so a batch collection's back-to-back transactions do not publish each time).
             _run.Progress.PublishIfDue(_run.Store);
+            foreach (var record in batch)
+            {
+                _stored[record.CellKey] = record.Status;
+            }
         }
 
         foreach (var record in batch)
@@ -89,4 +119,7 @@ internal sealed class SolutionWriter
 
         _written();
     }
+
+    /// <summary>The cell has no row: none when the run began that could be pending, and none stored by this run.</summary>
+    private bool IsNew(SolutionRecord record) => !_notDoneAtStart.Contains(record.CellKey) && !_stored.ContainsKey(record.CellKey);
 }

@@ -62,6 +62,30 @@ public sealed class TranscriptWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Lines_appended_at_once_from_many_calls_are_in_the_file_in_the_order_of_their_links()
+    {
+        var links = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        using (var writer = new TranscriptWriter(_folder.Path, "run5"))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(1, 2000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, (i, _) =>
+            {
+                links[writer.Append(Entry($"answer {i}", null))] = $"answer {i}";
+                if (i % 250 == 0)
+                {
+                    writer.Flush();
+                }
+
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        var lines = ReadWhatIsOnDisk(Path.Combine(_folder.Path, "transcripts", "run5.jsonl.gz"));
+
+        Assert.Equal(2000, lines.Count);
+        Assert.All(links, link => Assert.Contains($"\"text\":\"{link.Value}\"", lines[int.Parse(link.Key.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture) - 1], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_commit_after_the_writer_is_disposed_is_not_an_error()
     {
         using var store = StudyStore.Open(_folder.Path);
