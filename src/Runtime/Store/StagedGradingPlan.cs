@@ -142,13 +142,14 @@ public sealed class StagedGradingPlan : IDisposable
 
     /// <summary>
     /// The pending gradings with their solutions, streamed from one query in solution order (only these solutions'
-    /// outputs are read). Enumerate it to the end or dispose it before <see cref="Apply"/>.
+    /// outputs are read), each saying whether a grading is stored under its key (an errored one, which it replaces). Enumerate it to the end or dispose it before <see cref="Apply"/>.
     /// </summary>
     public IEnumerable<PlannedGrading> Pending()
     {
         using var command = _connection.Prepare(
             $"""
-            SELECT w.grading_key, w.grader, w.cell_key, s.item_uid, s.status, coalesce(s.output, ''), s.condition_id, s.epoch
+            SELECT w.grading_key, w.grader, w.cell_key, s.item_uid, s.status, coalesce(s.output, ''), s.condition_id, s.epoch,
+                EXISTS (SELECT 1 FROM gradings g WHERE g.grading_key = w.grading_key) AS stored
             FROM {Delta} w JOIN solutions s ON s.cell_key = w.cell_key WHERE {Planned} AND {IsPending}
             ORDER BY w.cell_key, w.ordinal
             """);
@@ -163,7 +164,8 @@ public sealed class StagedGradingPlan : IDisposable
                 {
                     ConditionId = reader.GetString(6),
                     Epoch = reader.Int32At(7),
-                });
+                },
+                reader.GetBoolean(8));
         }
     }
 
