@@ -24,6 +24,11 @@ public sealed class StatusSnapshotPublisher
     private long? _lastAt;
     private TimeSpan _spacing = Interval;
 
+    // The per-condition counts from here on, when the run knows them (a run that writes no cell or solution, or a stage
+    // that counted them itself): its publishes then read only the spend, not every cell again.
+    private IReadOnlyList<ConditionStatus>? _counts;
+    private bool _keepsCounts;
+
     public StatusSnapshotPublisher(string artifactsDirectory, string runId, string target, TimeProvider? time = null)
     {
         _artifactsDirectory = artifactsDirectory;
@@ -48,14 +53,20 @@ public sealed class StatusSnapshotPublisher
     /// it), that snapshot's counts are this run's too: it is published again under this run's id without counting every
     /// cell (0.1-0.3 s of CPU at 125,000 cells, paid by every target of every build, however small the change).
     /// </summary>
-    public void PublishStart(StudyStore store, IReadOnlyList<string> countNeutralTargets)
+    /// <param name="keepsCounts">
+    /// The run writes no cell and no solution (Grade): the counts published now stay true to its end, so its later
+    /// snapshots reuse them and refresh only the spend (its judges' calls).
+    /// </param>
+    public void PublishStart(StudyStore store, IReadOnlyList<string> countNeutralTargets, bool keepsCounts = false)
     {
+        _keepsCounts = keepsCounts;
         try
         {
             if (StatusSnapshot.ReadFrom(_artifactsDirectory) is { Final: true } last && store.Runs.UnchangedSince(last.RunId, _runId, countNeutralTargets))
             {
                 (last with { RunId = _runId, Target = _target, AsOf = DateTimeOffset.UtcNow, Final = false }).WriteTo(_artifactsDirectory);
                 _lastAt = _time.GetTimestamp();
+                _counts = keepsCounts ? last.Conditions : null;
                 return;
             }
         }
@@ -67,6 +78,12 @@ public sealed class StatusSnapshotPublisher
         Publish(store);
     }
 
+    /// <summary>
+    /// The cells as the stage just counted them (<see cref="StatusQuery.Read"/>), true to the run's end: the last
+    /// snapshot publishes them instead of counting every cell a second time.
+    /// </summary>
+    public void CountsAre(IReadOnlyList<ConditionStatus> counts) => _counts = counts;
+
     /// <summary>The run's last snapshot, once its row in <c>runs</c> is finished: the next run may reuse it.</summary>
     public void PublishFinal(StudyStore store) => Publish(store, final: true);
 
@@ -77,7 +94,14 @@ public sealed class StatusSnapshotPublisher
         var started = _time.GetTimestamp();
         try
         {
-            (StatusSnapshot.Of(store, _runId, _target) with { Final = final }).WriteTo(_artifactsDirectory);
+            var snapshot = _counts is { } counts
+                ? new StatusSnapshot(_runId, _target, DateTimeOffset.UtcNow, counts, store.Ledger.TotalUsd())
+                : StatusSnapshot.Of(store, _runId, _target);
+            (snapshot with { Final = final }).WriteTo(_artifactsDirectory);
+            if (_keepsCounts)
+            {
+                _counts ??= snapshot.Conditions;
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or DuckDBException)
         {

@@ -1,5 +1,6 @@
 using ItemEval.Runtime.Config;
 using ItemEval.Runtime.Design;
+using ItemEval.Runtime.Reporting;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Stages;
@@ -25,7 +26,10 @@ public static class ExpandGridStage
         // the store's staging table (never held as a list); the others' stored cells are already the grid's.
         var grids = GridExpander.Grids(study.Conditions, items, study.Config.Design.Epochs);
         var change = run.Store.InTransaction(() => run.Store.Design.Update(grids));
-        var pending = run.Store.Solutions.PendingCount(study.Config.Design.RerunEmpty);
+        // Counted once for both the message and the run's last Status snapshot: each count joins every cell with its solution.
+        var counts = StatusQuery.Read(run.Store);
+        run.Progress.CountsAre(counts);
+        var pending = counts.Sum(condition => condition.ToGenerate(study.Config.Design.RerunEmpty));
         context.Reporter.Info(
             $"{study.Conditions.Count} conditions × {items.Count} items × {study.Config.Design.Epochs} epoch(s) = " +
             $"{change.Cells} cells ({change.Added} new, {change.Rekeyed} changed, {change.Removed} removed); " +

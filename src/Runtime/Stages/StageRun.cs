@@ -16,6 +16,12 @@ public sealed class StageRun : IDisposable
     /// </summary>
     public static readonly IReadOnlyList<string> CountNeutralTargets = [StatusStage.Target, "BudgetCheck", "Estimate", "Export"];
 
+    /// <summary>
+    /// Targets that write no cell and no solution but may spend (Grade's judges): their snapshots keep the counts they
+    /// start with and refresh only the spend, instead of counting every cell at each publish.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CellNeutralTargets = ["Grade"];
+
     private readonly StudyLock _lock;
     private readonly bool _publishes;
     private string _status = "failed";
@@ -98,7 +104,7 @@ public sealed class StageRun : IDisposable
             var progress = new StatusSnapshotPublisher(context.ArtifactsDirectory, runId, target);
             if (publishes)
             {
-                progress.PublishStart(store, CountNeutralTargets);
+                progress.PublishStart(store, CountNeutralTargets, keepsCounts: CellNeutralTargets.Contains(target));
             }
 
             return new StageRun(studyLock, store, runId, progress, publishes);

@@ -36,4 +36,11 @@ public sealed record GradingRecord(
 
     /// <summary>The batch submission the judge's answer came from (null for an interactive call or a scorer).</summary>
     public string? BatchId { get; init; }
+
+    /// <summary>
+    /// Whether a grading may already be stored under <see cref="GradingKey"/> (an errored one retried), so storing this
+    /// one must replace it. False only when the plan read that no row has the key: the batch is then a plain insert,
+    /// without a pass over every stored grading to find rows to replace. Unknown is true.
+    /// </summary>
+    public bool ReplacesStored { get; init; } = true;
 }

@@ -27,7 +27,8 @@ public sealed class GradingRepository
     /// Stores a batch set-based: appended to a scratch table, then moved in two statements. Row-by-row INSERTs cost
     /// milliseconds each, which would make storing, not grading, the cost of a Grade. A grading stored again under its
     /// key (an errored one retried) replaces the stored one: the table has no primary key to do it (Store/UnkeyedTables),
-    /// so the batch's keys are deleted first, and a key twice in one batch is stored once, as its last grading.
+    /// so the batch's keys are deleted first (unless no record may replace one, <see cref="GradingRecord.ReplacesStored"/>),
+    /// and a key twice in one batch is stored once, as its last grading.
     /// </summary>
     public void SaveAll(IReadOnlyList<GradingRecord> records) =>
         Staging.Write(
@@ -42,7 +43,12 @@ public sealed class GradingRepository
                 .AppendValue(record.CacheWriteTokens).AppendValue(record.SecondCellKey).AppendValue(record.BatchId),
             staged =>
             {
-                staged.Execute("DELETE FROM gradings g USING grading_batch b WHERE g.grading_key = b.grading_key");
+                // The delete reads every stored grading's key; a batch of only new keys (the usual one) has none to replace.
+                if (records.Any(record => record.ReplacesStored))
+                {
+                    staged.Execute("DELETE FROM gradings g USING grading_batch b WHERE g.grading_key = b.grading_key");
+                }
+
                 return staged.Execute(
                     """
                     INSERT INTO gradings (grading_key, cell_key, grader, grader_type, status, score, passed, extracted,

@@ -57,17 +57,19 @@ public sealed class StagedGradingPlan : IDisposable
     private const string DeltaRows =
         $"""
         WITH wanted AS (
-            -- DISTINCT: grading_plan has no key to refuse a repeated row (Store/UnkeyedTables); cells of identical content share a cell key.
-            SELECT DISTINCT s.cell_key, pg.grader, pg.ordinal, pg.grader_key
-            FROM cells c JOIN solutions s ON s.cell_key = c.cell_key
+            -- Each solution once: grading_plan has no key to refuse a repeated row (Store/UnkeyedTables), and cells of
+            -- identical content share a cell key, so the grid is a semi-join (IN), not a join, and solutions hold one
+            -- row per cell key (SolutionRepository's writer); a DISTINCT over the joined rows cost more than the join.
+            SELECT s.cell_key, pg.grader, pg.ordinal, pg.grader_key
+            FROM solutions s
             JOIN items i ON i.item_uid = s.item_uid
             JOIN plan_graders pg ON pg.scheme IS NOT DISTINCT FROM i.scheme
-            WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}')),
+            WHERE s.status IN ('{SolutionStatus.Done}', '{SolutionStatus.Empty}') AND s.cell_key IN (SELECT cell_key FROM cells)),
         stored AS (
+            -- Ungraded: no grading stands for the row (none, or an errored one); an anti-join reads gradings once, no columns carried.
             SELECT p.cell_key, p.grader, p.grading_key, gr.grader_key,
-                g.grading_key IS NULL OR coalesce(g.status = '{GradingStatus.Error}', false) AS ungraded
-            FROM grading_plan p LEFT JOIN graders gr ON gr.grader = p.grader
-            LEFT JOIN gradings g ON g.grading_key = p.grading_key)
+                p.grading_key NOT IN (SELECT grading_key FROM gradings WHERE status IS DISTINCT FROM '{GradingStatus.Error}') AS ungraded
+            FROM grading_plan p LEFT JOIN graders gr ON gr.grader = p.grader)
         SELECT coalesce(w.cell_key, st.cell_key) AS cell_key, coalesce(w.grader, st.grader) AS grader, w.ordinal,
             CASE WHEN st.grader_key IS NOT DISTINCT FROM w.grader_key THEN st.grading_key END AS grading_key,
             st.grading_key AS stored_key, w.cell_key IS NULL AS removed
@@ -142,13 +144,14 @@ public sealed class StagedGradingPlan : IDisposable
 
     /// <summary>
     /// The pending gradings with their solutions, streamed from one query in solution order (only these solutions'
-    /// outputs are read). Enumerate it to the end or dispose it before <see cref="Apply"/>.
+    /// outputs are read), each saying whether a grading is stored under its key (an errored one, which it replaces). Enumerate it to the end or dispose it before <see cref="Apply"/>.
     /// </summary>
     public IEnumerable<PlannedGrading> Pending()
     {
         using var command = _connection.Prepare(
             $"""
-            SELECT w.grading_key, w.grader, w.cell_key, s.item_uid, s.status, coalesce(s.output, ''), s.condition_id, s.epoch
+            SELECT w.grading_key, w.grader, w.cell_key, s.item_uid, s.status, coalesce(s.output, ''), s.condition_id, s.epoch,
+                EXISTS (SELECT 1 FROM gradings g WHERE g.grading_key = w.grading_key) AS stored
             FROM {Delta} w JOIN solutions s ON s.cell_key = w.cell_key WHERE {Planned} AND {IsPending}
             ORDER BY w.cell_key, w.ordinal
             """);
@@ -163,7 +166,8 @@ public sealed class StagedGradingPlan : IDisposable
                 {
                     ConditionId = reader.GetString(6),
                     Epoch = reader.Int32At(7),
-                });
+                },
+                reader.GetBoolean(8));
         }
     }
 

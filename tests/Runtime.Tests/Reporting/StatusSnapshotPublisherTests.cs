@@ -47,6 +47,41 @@ public sealed class StatusSnapshotPublisherTests
         Assert.Equal(1, Done(temp));
     }
 
+    [Fact]
+    public void A_run_that_writes_no_cell_publishes_its_start_counts_again_with_the_spend_as_it_stands()
+    {
+        // Grade's snapshots: it writes no cell or solution, so every publish after its first reuses those counts and
+        // reads only the ledger, instead of counting every cell again.
+        using var temp = new TempStore();
+        temp.Store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "k1"), new Cell(Condition.Id, "quiz/2", 1, "k2")]);
+        var publisher = new StatusSnapshotPublisher(temp.Directory, "run1", "Grade", new SteppingClock(step: TimeSpan.Zero));
+        publisher.PublishStart(temp.Store, [], keepsCounts: true);
+
+        // Written behind the run's back, so a count would show it; a judge's call is booked.
+        temp.Store.Solutions.Save(StoredRows.Solution("k1", SolutionStatus.Done, Condition.Id));
+        temp.Store.Ledger.Add(new LedgerEntry("run1", "judge", "k2", "mock/judge", 10, 5, 0.25m));
+        publisher.PublishFinal(temp.Store);
+
+        var snapshot = StatusSnapshot.ReadFrom(temp.Directory)!;
+        Assert.Equal((0, 2, 0.25m, true), (snapshot.Conditions.Single().Done, snapshot.Conditions.Single().Pending, snapshot.SpentUsd, snapshot.Final));
+    }
+
+    [Fact]
+    public void Counts_a_stage_hands_over_are_the_last_snapshot_s_and_other_runs_count_afresh()
+    {
+        using var temp = new TempStore();
+        var publisher = StartedRun(temp, new SteppingClock(step: TimeSpan.Zero));
+        temp.Store.Solutions.Save(StoredRows.Solution("k1", SolutionStatus.Done, Condition.Id));
+        publisher.Publish(temp.Store);
+        var counted = Done(temp);
+
+        publisher.CountsAre([new ConditionStatus(Condition.Id, 2, 2, 0, 0, 0, 0, 0m)]);
+        publisher.PublishFinal(temp.Store);
+
+        Assert.Equal(1, counted);
+        Assert.Equal(2, Done(temp));
+    }
+
     private static StatusSnapshotPublisher StartedRun(TempStore temp, TimeProvider clock)
     {
         temp.Store.Design.Replace([Condition], [new Cell(Condition.Id, "quiz/1", 1, "k1"), new Cell(Condition.Id, "quiz/2", 1, "k2")]);

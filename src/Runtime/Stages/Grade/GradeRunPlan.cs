@@ -39,7 +39,10 @@ internal sealed class GradeRunPlan : IDisposable
     /// <summary>The gradings to run, the per-solution ones streamed from the store.</summary>
     public IEnumerable<PendingGrading> Pending =>
         _solutions.Pending()
-            .Select(planned => new PendingGrading(planned.Solution, _items[planned.Solution.ItemUid], _byName[planned.Grader], planned.GradingKey))
+            .Select(planned => new PendingGrading(planned.Solution, _items[planned.Solution.ItemUid], _byName[planned.Grader], planned.GradingKey)
+            {
+                ReplacesStored = planned.Stored,
+            })
             .Concat(_pairs.Pending);
 
     public static GradeRunPlan Stage(LoadedStudy study, StudyStore store)

@@ -16,5 +16,6 @@ internal static class GradingRecords
             CacheReadTokens = outcome.CacheReadTokens,
             CacheWriteTokens = outcome.CacheWriteTokens,
             SecondCellKey = pending.Second?.CellKey,
+            ReplacesStored = pending.ReplacesStored,
         };
 }

@@ -12,4 +12,7 @@ internal sealed record PendingGrading(GradableSolution Solution, Item Item, Grad
 {
     /// <summary>What its grader sees of it.</summary>
     public GradingContext Context(JudgeSession? judges) => new(Solution.CellKey, Solution.Output, Item, Grader, judges, Second?.Output);
+
+    /// <summary>A grading may be stored under the key already (see <see cref="GradingRecord.ReplacesStored"/>); unknown is true.</summary>
+    public bool ReplacesStored { get; init; } = true;
 }

@@ -138,6 +138,43 @@ public sealed class GradeRunPlanTests
         Assert.Equal(20, GradingRows(study).Count);
     }
 
+    [Fact]
+    public async Task A_retried_grading_replaces_its_errored_row_and_a_new_one_is_stored_without_looking_for_one()
+    {
+        // Storing a grading deletes a row under its key only when the plan saw one (GradingRecord.ReplacesStored): the
+        // errored grading is marked as stored, the edited template's new gradings are not, and every key ends with one row.
+        using var study = new TempStudy(items: 10);
+        study.Prepare();
+        await GradedStudies.Regenerate(study);
+        var flaky = new ScriptedGrader("numeric", (_, context, _) => context.Item.Id == "q2"
+            ? throw new InvalidOperationException("judge unreachable")
+            : Task.FromResult(ScriptedGrader.Pass));
+        await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(flaky));
+        File.WriteAllText(Path.Combine(study.Directory, "prompts", "cot.txt"), "Reason it out. Q: {input}\n");
+        await GradedStudies.Regenerate(study);
+
+        List<(string Item, bool Replaces)> pending;
+        using (var store = StudyStore.Open(study.Artifacts))
+        using (var plan = GradeRunPlan.Stage(LoadedStudy.Load(study.Context()), store))
+        {
+            pending = plan.Pending.Select(grading => (grading.Item.Id, grading.ReplacesStored)).ToList();
+        }
+
+        var result = await GradeStage.RunAsync(study.Context(), CancellationToken.None, GraderRegistry.Default.With(Passing()));
+
+        // The plain template's errored q2, and the ten solutions of the edited cot template (its q2 among them).
+        Assert.Equal(11, pending.Count);
+        Assert.Equal([("q2", true)], pending.Where(grading => grading.Replaces));
+        Assert.Equal((11, 0), (result.NewGradings, result.FailedGradings));
+        using var after = StudyStore.Open(study.Artifacts);
+        Assert.Equal(
+            (30L, 30L, 1L), // the one errored row left is the old cot q2's, out of the plan since the edit
+            after.Connection.Query(
+                    "SELECT count(*), count(DISTINCT grading_key), count(*) FILTER (WHERE status = 'error') FROM gradings",
+                    reader => (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)))
+                .Single());
+    }
+
     /// <summary>Replaces <paramref name="text"/> in study.yaml (it must be there), then runs the targets up to Grade.</summary>
     private static async Task<(GradeResult Result, ScriptedGrader Grader)> GradeAfterEditing(TempStudy study, string text, string replacement)
     {
