@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DuckDB.NET.Data;
 using ItemEval.Runtime.Store;
 
 namespace ItemEval.Runtime.Reporting;
@@ -21,18 +22,21 @@ internal sealed class ExportParts
     private const string PartsFolder = ".parts";
 
     private readonly string _export;
-    private readonly IReadOnlyDictionary<string, string> _fingerprints;
     private readonly HashSet<string> _changed;
     private readonly IReadOnlyList<string> _tables;
+    private readonly Func<DuckDBConnection, IReadOnlyDictionary<string, string>>? _deferred;
+    private IReadOnlyDictionary<string, string>? _fingerprints;
 
-    private ExportParts(string export, string staging, IReadOnlyList<string> tables, IReadOnlyDictionary<string, string> fingerprints, HashSet<string> changed)
+    private ExportParts(string export, string staging, IReadOnlyList<string> tables, IEnumerable<string> conditions, HashSet<string> changed,
+        IReadOnlyDictionary<string, string>? fingerprints, Func<DuckDBConnection, IReadOnlyDictionary<string, string>>? deferred)
     {
         _export = export;
         Staging = staging;
         _tables = tables;
         _fingerprints = fingerprints;
+        _deferred = deferred;
         _changed = changed;
-        All = fingerprints.Keys.Order(StringComparer.Ordinal).ToList();
+        All = conditions.Order(StringComparer.Ordinal).ToList();
         Changed = All.Where(changed.Contains).ToList();
     }
 
@@ -45,16 +49,38 @@ internal sealed class ExportParts
     /// <summary>The conditions whose parts this Export writes.</summary>
     public IReadOnlyList<string> Changed { get; }
 
-    public static ExportParts Plan(string export, string staging, IReadOnlyList<string> tables, IReadOnlyDictionary<string, string> fingerprints)
+    /// <summary>
+    /// Decides which conditions are rewritten. With no fingerprint recorded (the first Export, or one killed while
+    /// publishing) every condition is, whatever the fingerprints say: they are then not read here, before the table
+    /// writes, but by <see cref="FingerprintJob"/> in a lane beside them (1–2 s of CPU at 1,000,000 rows that no longer
+    /// hold back every other job, docs/BENCHMARKS.md).
+    /// </summary>
+    /// <param name="fingerprints">Reads every condition's fingerprint (<see cref="PartFingerprints.Read"/>).</param>
+    public static ExportParts Plan(DuckDBConnection connection, string export, string staging, IReadOnlyList<string> tables,
+        Func<DuckDBConnection, IReadOnlyDictionary<string, string>> fingerprints)
     {
         var recorded = Recorded(export);
-        var changed = fingerprints
+        if (recorded.Count == 0)
+        {
+            var all = PartFingerprints.Conditions(connection);
+            return new ExportParts(export, staging, tables, all, all.ToHashSet(StringComparer.Ordinal), fingerprints: null, deferred: fingerprints);
+        }
+
+        var current = fingerprints(connection);
+        var changed = current
             .Where(pair => !recorded.TryGetValue(pair.Key, out var before) || before != pair.Value
                            || tables.Any(table => !File.Exists(Part(export, table, ".parquet", pair.Key)) || !File.Exists(CsvPart(export, table, pair.Key))))
             .Select(pair => pair.Key)
             .ToHashSet(StringComparer.Ordinal);
-        return new ExportParts(export, staging, tables, fingerprints, changed);
+        return new ExportParts(export, staging, tables, current.Keys, changed, current, deferred: null);
     }
+
+    /// <summary>The job that reads the fingerprints in a lane when <see cref="Plan"/> did not (null when it did).</summary>
+    public ExportJob? FingerprintJob =>
+        _deferred is null ? null : new ExportJob("fingerprints", connection => _fingerprints = _deferred(connection));
+
+    /// <summary>Where a table's published file (its CSV) is.</summary>
+    public string Published(string file) => Path.Combine(_export, file);
 
     public string StagedPart(string table, string extension, string condition) => Part(Staging, table, extension, condition);
 
@@ -84,8 +110,13 @@ internal sealed class ExportParts
             DeleteUnowned(Path.Combine(_export, PartsFolder, table), kept);
         }
 
+        // Only the conditions whose parts are in place: a fingerprint read in a lane (FingerprintJob) covers the same
+        // conditions as All unless the store changed in between, and then the condition it lacks is rewritten next time.
+        var fingerprints = (_fingerprints ?? throw new InvalidOperationException("export: the fingerprints were never read"))
+            .Where(pair => kept.Contains(pair.Key))
+            .ToDictionary(StringComparer.Ordinal);
         Directory.CreateDirectory(Path.GetDirectoryName(state)!);
-        AtomicFile.WriteAllText(state, JsonSerializer.Serialize(_fingerprints));
+        AtomicFile.WriteAllText(state, JsonSerializer.Serialize(fingerprints));
     }
 
     private static Dictionary<string, string> Recorded(string export)
