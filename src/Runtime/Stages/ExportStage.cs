@@ -67,13 +67,15 @@ public static class ExportStage
     /// <summary>
     /// The changed parts of the three tables of one row per cell (or grading) and the books' reconciliation, in two lanes
     /// (<see cref="ExportLanes"/>): the biggest Parquet parts first, each table's CSV once its Parquet parts are written;
-    /// the fingerprints too when every part is rewritten (<see cref="ExportParts.FingerprintJob"/>).
+    /// the fingerprints, which decide which parts are written, in a lane too (<see cref="ExportParts.FingerprintJob"/>).
     /// </summary>
     private static Reporting.Books.LedgerReconciliation.Totals WriteTables(StudyStore store, ExportParts parts)
     {
         Reporting.Books.LedgerReconciliation.Totals? totals = null;
-        var jobs = BigTables.Select(table => new ExportJob(table.Name + ".parquet", connection => table.WriteParquet(connection, parts)))
-            .Concat(new[] { parts.FingerprintJob }.OfType<ExportJob>())
+        var parquet = BigTables.Select(table => new ExportJob(table.Name + ".parquet", connection => table.WriteParquet(connection, parts), After: parts.DecidedBy));
+        // Jobs are taken in this order, the first ready one each time: the fingerprints first when the Parquet parts wait
+        // for them (the books then run beside them), after the Parquet parts when those do not.
+        var jobs = (parts.DecidedBy is null ? parquet.Append(parts.FingerprintJob) : parquet.Prepend(parts.FingerprintJob))
             .Append(new ExportJob("books", connection => totals = Reporting.Books.LedgerReconciliation.Check(connection)))
             .Concat(BigTables.Select(table => new ExportJob(table.Name + ".csv", connection => table.WriteCsv(connection, parts), After: table.Name + ".parquet")))
             .ToList();
