@@ -56,6 +56,13 @@ internal static class PartFingerprints
         LEFT JOIN pair_rows p ON p.condition_id = c.condition_id
         """;
 
+    /// <summary>
+    /// The conditions <see cref="Read"/> keys its fingerprints by (those with cells and a <c>conditions</c> row), without
+    /// hashing anything: for an Export that rewrites every part and reads the fingerprints later (<see cref="ExportParts"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Conditions(DuckDBConnection connection) =>
+        connection.Query("SELECT DISTINCT condition_id FROM cells WHERE condition_id IN (SELECT condition_id FROM conditions)", reader => reader.GetString(0)).ToList();
+
     /// <summary>Condition id → fingerprint, for every condition with cells (the conditions the tables have rows of).</summary>
     public static IReadOnlyDictionary<string, string> Read(DuckDBConnection connection, string exportFormat) =>
         connection.Query(Query, reader => (Id: reader.GetString(0), Fingerprint: reader.GetString(1)))

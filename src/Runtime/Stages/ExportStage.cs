@@ -43,7 +43,8 @@ public static class ExportStage
         var directory = context.ExportDirectory;
         Directory.CreateDirectory(directory);
         using var staging = ExportStaging.Begin(directory);
-        var parts = ExportParts.Plan(directory, staging.Directory, BigTables.Select(table => table.Name).ToList(), PartFingerprints.Read(run.Store.Connection, ExportFormat));
+        var parts = ExportParts.Plan(run.Store.Connection, directory, staging.Directory, BigTables.Select(table => table.Name).ToList(),
+            connection => PartFingerprints.Read(connection, ExportFormat));
         var totals = WriteTables(run.Store, parts);
         Reporting.Books.BooksReport.Print(context, run.Store, StagePrices.Load(context, study, mayRefresh: false), study.Config.Budget.MaxUsd, totals);
         var tables = new List<ExportedTable>(BigTables.Select(table => table.Exported(run.Store.Connection, parts)))
@@ -65,12 +66,16 @@ public static class ExportStage
 
     /// <summary>
     /// The changed parts of the three tables of one row per cell (or grading) and the books' reconciliation, in two lanes
-    /// (<see cref="ExportLanes"/>): the biggest Parquet parts first, each table's CSV once its Parquet parts are written.
+    /// (<see cref="ExportLanes"/>): the biggest Parquet parts first, each table's CSV once its Parquet parts are written;
+    /// the fingerprints, which decide which parts are written, in a lane too (<see cref="ExportParts.FingerprintJob"/>).
     /// </summary>
     private static Reporting.Books.LedgerReconciliation.Totals WriteTables(StudyStore store, ExportParts parts)
     {
         Reporting.Books.LedgerReconciliation.Totals? totals = null;
-        var jobs = BigTables.Select(table => new ExportJob(table.Name + ".parquet", connection => table.WriteParquet(connection, parts)))
+        var parquet = BigTables.Select(table => new ExportJob(table.Name + ".parquet", connection => table.WriteParquet(connection, parts), After: parts.DecidedBy));
+        // Jobs are taken in this order, the first ready one each time: the fingerprints first when the Parquet parts wait
+        // for them (the books then run beside them), after the Parquet parts when those do not.
+        var jobs = (parts.DecidedBy is null ? parquet.Append(parts.FingerprintJob) : parquet.Prepend(parts.FingerprintJob))
             .Append(new ExportJob("books", connection => totals = Reporting.Books.LedgerReconciliation.Check(connection)))
             .Concat(BigTables.Select(table => new ExportJob(table.Name + ".csv", connection => table.WriteCsv(connection, parts), After: table.Name + ".parquet")))
             .ToList();

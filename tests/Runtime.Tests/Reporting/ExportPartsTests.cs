@@ -29,6 +29,36 @@ public sealed class ExportPartsTests
     }
 
     [Fact]
+    public async Task Nothing_changed_keeps_every_csv_as_published()
+    {
+        using var study = await ExportedStudyAsync();
+        var csvs = Tables.Select(table => Path.Combine(study.Context().ExportDirectory, table + ".csv")).ToList();
+        foreach (var csv in csvs)
+        {
+            File.SetLastWriteTimeUtc(csv, Untouched);
+        }
+
+        Assert.Empty(ExportAgain(study));
+
+        Assert.All(csvs, csv => Assert.Equal(Untouched, File.GetLastWriteTimeUtc(csv)));
+        AssertExportIsCurrent(study);
+    }
+
+    [Fact]
+    public async Task A_csv_cut_short_by_hand_is_written_again_though_nothing_changed()
+    {
+        using var study = await ExportedStudyAsync();
+        var csv = Path.Combine(study.Context().ExportDirectory, "solutions.csv");
+        using (var file = File.OpenWrite(csv))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        Assert.Empty(ExportAgain(study));
+        AssertExportIsCurrent(study);
+    }
+
+    [Fact]
     public async Task A_regenerated_cell_rewrites_its_condition_only()
     {
         using var study = await ExportedStudyAsync();
