@@ -23,7 +23,6 @@ public static class GenerateStage
         var study = LoadedStudy.Load(context);
         using var run = StageRun.Begin(context, study.Config.Name, "Generate");
         var store = run.Store;
-        AppendOnlyCheckpoints.Use(store);
 
         // The cache's index (a line per answer ever cached: 100,000s) is read on the other core while the store finds
         // the pending cells, instead of on the critical path at the first call.

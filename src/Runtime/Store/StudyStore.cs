@@ -67,6 +67,7 @@ public sealed class StudyStore : IDisposable
         {
             connection.Execute($"SET memory_limit = '{MemoryLimit}'");
             EnsureSchema(connection, path);
+            AppendOnlyCheckpoints.Use(connection);
         }
         catch
         {
