@@ -45,6 +45,12 @@ public sealed class ModelCallException : Exception
     /// <summary>Usage the provider reported in an answer that was otherwise unusable, when it could be read.</summary>
     public TokenUsage? BilledUsage { get; init; }
 
+    /// <summary>
+    /// No connection was made: refused, the host name did not resolve, or the connection could not be opened. Nothing
+    /// was sent or billed, and the provider is not known to be there (<see cref="Resilience.ProviderReachability"/>).
+    /// </summary>
+    public bool NoConnection { get; init; }
+
     /// <summary>How many attempts the call made before this failure was final (set by the retry layer).</summary>
     public int Attempts { get; init; } = 1;
 }

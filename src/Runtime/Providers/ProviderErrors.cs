@@ -62,7 +62,12 @@ public static class ProviderErrors
         };
 
         // A request that timed out was sent and may be worked on (and billed) by the provider all the same.
-        return new ModelCallException(message, null, isTransient: true, inner: error) { MayHaveBeenBilled = timedOut && socket is null };
+        return new ModelCallException(message, null, isTransient: true, inner: error)
+        {
+            MayHaveBeenBilled = timedOut && socket is null,
+            NoConnection = socket is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain
+                || request is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError,
+        };
     }
 
     private static string Reason(Exception? error) =>

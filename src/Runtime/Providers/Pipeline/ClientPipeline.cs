@@ -8,7 +8,8 @@ namespace ItemEval.Runtime.Providers.Pipeline;
 
 /// <summary>
 /// Builds the stack every call goes through, outermost first: response cache (a hit never waits, never pays) →
-/// retries (each attempt is reserved and metered on its own, since each may be billed) → rate limiter → spend
+/// retries (each attempt is reserved and metered on its own, since each may be billed) → the provider's reachability
+/// (a model whose provider cannot be connected to stops sending: <see cref="ProviderReachability"/>) → rate limiter → spend
 /// reservation and ledger (a queued call holds no money; a sent one finishes on a soft stop) → attempt timeout → the
 /// provider's client.
 /// </summary>
@@ -16,11 +17,13 @@ public sealed class ClientPipeline : IDisposable
 {
     private readonly Dictionary<string, ModelConfig> _models;
     private readonly ProviderRateLimiter _limiter;
+    private readonly TimeProvider? _time;
 
     /// <param name="holds">Told when a model's calls are held for the provider's rate limit (the progress line).</param>
     public ClientPipeline(IEnumerable<ModelConfig> models, TimeProvider? time = null, IRateLimitObserver? holds = null)
     {
         _models = models.ToDictionary(model => model.Id, StringComparer.Ordinal);
+        _time = time;
         _limiter = new ProviderRateLimiter(id => _models.TryGetValue(id, out var model) ? RateLimitOptions.For(model) : RateLimitSettings.DefaultFor(id), time, holds);
     }
 
@@ -32,6 +35,7 @@ public sealed class ClientPipeline : IDisposable
         return new ModelClientBuilder(provider ?? ModelClientFactory.Create(model, environment))
             .UseResponseCache(cache, readCache, meter)
             .UseRetries(settings, observer)
+            .UseReachabilityGuard(new ProviderReachability(settings, _time))
             .UseRateLimits(_limiter)
             .UseSpendMeter(meter)
             .UseAttemptTimeout(settings.AttemptTimeout)

@@ -14,6 +14,10 @@ public static class ModelClientBuilderExtensions
     public static ModelClientBuilder UseRetries(this ModelClientBuilder builder, RetrySettings settings, IRetryObserver? observer) =>
         builder.Use(inner => inner.WithRetries(settings, observer));
 
+    /// <summary>Each attempt past this point counts towards its provider's reachability (<see cref="ProviderReachability"/>).</summary>
+    public static ModelClientBuilder UseReachabilityGuard(this ModelClientBuilder builder, ProviderReachability reachability) =>
+        builder.Use(inner => new ReachabilityGuardModelClient(inner, reachability));
+
     public static ModelClientBuilder UseRateLimits(this ModelClientBuilder builder, ProviderRateLimiter limiter) =>
         builder.Use(inner => inner.WithRateLimits(limiter));
 

@@ -24,8 +24,21 @@ public sealed record RetrySettings
     /// </summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// A model whose provider could not be connected to for this long, over at least <see cref="UnreachableAttempts"/>
+    /// attempts and with none getting through meanwhile, is taken as unreachable: its calls stop being sent and fail at
+    /// once (<see cref="ProviderReachability"/>). Longer than a restart or a network blip, shorter than a wrong
+    /// base_url retried cell by cell (8 minutes for 240 cells at five attempts each).
+    /// </summary>
+    public TimeSpan UnreachableAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts without a connection it takes, besides <see cref="UnreachableAfter"/>, to give a provider up.</summary>
+    public int UnreachableAttempts { get; init; } = 8;
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(UnreachableAfter, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(UnreachableAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries);
         ArgumentOutOfRangeException.ThrowIfLessThan(BaseDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDelay, BaseDelay);
