@@ -33,7 +33,8 @@ public sealed class GenerateTask : StageTask
         SolutionsHash = result.SolutionsFingerprint;
         Complete = result.Complete;
         Stored = result.Done + result.Empty + result.Failed > 0;
-        context.Reporter.Info($"{result.Pending} pending: {result.Done} done, {result.Empty} empty, {result.Failed} failed; {result.Calls} provider call(s), {result.CacheHits} from cache");
+        context.Reporter.Info($"{result.Pending} pending: {result.Done} done, {result.Empty} empty, {result.Failed} failed; {result.Calls} provider call(s), {result.CacheHits} from cache" +
+            (result.NotConnected > 0 ? $", {result.NotConnected} never reached the provider" : ""));
         foreach (var failure in result.RemainingFailures)
         {
             context.Reporter.Report(Diagnostic.Error(

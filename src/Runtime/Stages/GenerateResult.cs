@@ -12,4 +12,8 @@ public sealed record GenerateResult(
     int Calls,
     IReadOnlyList<Store.ConditionFailures> RemainingFailures,
     string SolutionsFingerprint,
-    bool Complete);
+    bool Complete)
+{
+    /// <summary>Cells that failed without connecting to their provider (see <see cref="Generate.GenerateTally.NotConnected"/>).</summary>
+    public int NotConnected { get; init; }
+}

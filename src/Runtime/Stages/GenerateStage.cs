@@ -93,6 +93,9 @@ public static class GenerateStage
         // Complete when every pending cell is now finished: the writer knows what it stored, so the whole grid is not
         // searched for pending cells a second time (no other process writes while the run holds the study lock).
         var complete = writer.Finished(pending, study.Config.Design.RerunEmpty);
-        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), complete);
+        return new GenerateResult(run.RunId, pending.Count, tally.Done, tally.Failed, tally.Empty, tally.CacheHits, tally.Calls, failures, store.Solutions.Fingerprint(), complete)
+        {
+            NotConnected = tally.NotConnected,
+        };
     }
 }

@@ -26,4 +26,7 @@ public sealed record SolutionRecord(
 {
     /// <summary>The batch (its submission id) that produced this result; null for an interactive call.</summary>
     public string? BatchId { get; init; }
+
+    /// <summary>Failed without its last attempt connecting to the provider (not stored: it words Generate's summary).</summary>
+    public bool NotConnected { get; init; }
 }

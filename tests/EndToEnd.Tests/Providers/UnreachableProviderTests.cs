@@ -22,6 +22,7 @@ public sealed class UnreachableProviderTests
 
         Assert.True(run.ExitCode != 0, run.ToString());
         Assert.Contains("check the model's base_url and the network, then run again", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"0 provider call(s), 0 from cache, {PaidExampleStudy.Cells} never reached the provider", run.Output, StringComparison.Ordinal);
         Assert.Equal(PaidExampleStudy.Cells, study.Query<int>("SELECT count(*) FROM solutions WHERE status = 'error'"));
         // max_concurrency 4: the cells started before the provider was given up tried five times each; every later one
         // was never sent.

@@ -131,6 +131,7 @@ public sealed class RetryingModelClient : IModelClient
         {
             RawBody = last.RawBody,
             Attempts = state.Attempts,
+            NoConnection = last.NoConnection,
         };
     }
 }

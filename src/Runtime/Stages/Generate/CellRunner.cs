@@ -54,7 +54,7 @@ internal sealed class CellRunner
             var rawBody = failure.RawBody is null ? null : Redactor.Redact(failure.RawBody);
             var link = _transcripts.Append(new TranscriptEntry(cell.Key, condition.Model.Id, cell.Epoch, request.Messages, request.Parameters, null, message, DateTimeOffset.UtcNow, rawBody));
             return Record(cell, condition, SolutionStatus.Error, null, message, null, requested, null,
-                TokenUsage.Zero, 0m, clock.Elapsed.TotalMilliseconds, null) with { Transcript = link, Retries = failure.Attempts - 1 };
+                TokenUsage.Zero, 0m, clock.Elapsed.TotalMilliseconds, null) with { Transcript = link, Retries = failure.Attempts - 1, NotConnected = failure.NoConnection };
         }
     }
 

@@ -10,6 +10,7 @@ public sealed class GenerateTally
     private int _empty;
     private int _calls;
     private int _cacheHits;
+    private int _notConnected;
     private long _microUsd;
 
     public int Done => _done;
@@ -21,6 +22,9 @@ public sealed class GenerateTally
     public int Calls => _calls;
 
     public int CacheHits => _cacheHits;
+
+    /// <summary>Cells that failed without reaching their provider (refused, unresolvable, given up): no provider call.</summary>
+    public int NotConnected => _notConnected;
 
     public int Finished => _done + _failed + _empty;
 
@@ -44,6 +48,10 @@ public sealed class GenerateTally
         if (record.CacheHit)
         {
             Interlocked.Increment(ref _cacheHits);
+        }
+        else if (record.NotConnected)
+        {
+            Interlocked.Increment(ref _notConnected);
         }
         else
         {
