@@ -13,6 +13,7 @@ internal sealed class ProgressLogger : ILogger
     private readonly Dictionary<string, DateTime> _started = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TargetOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly List<string> _errorCodes = [];
+    private readonly Dictionary<string, int> _errorsByTarget = new(StringComparer.Ordinal);
     private string? _headerShownFor;
 
     public ProgressLogger(TextWriter output, TextWriter error, LoggerVerbosity verbosity)
@@ -39,6 +40,11 @@ internal sealed class ProgressLogger : ILogger
         eventSource.ErrorRaised += (_, e) =>
         {
             _errorCodes.Add(e.Code ?? "");
+            if (CurrentPublicTarget() is { } target)
+            {
+                _errorsByTarget[target] = _errorsByTarget.GetValueOrDefault(target) + 1;
+            }
+
             Write(_error, DiagnosticFormat.Canonical(e.File, e.LineNumber, e.ColumnNumber, "error", e.Code, e.Message));
         };
     }
@@ -95,7 +101,9 @@ internal sealed class ProgressLogger : ILogger
         }
 
         var duration = _started.TryGetValue(e.TargetName, out var start) ? e.Timestamp - start : TimeSpan.Zero;
-        _outcomes[e.TargetName] = new TargetOutcome(e.TargetName, e.Succeeded ? TargetStatus.Succeeded : TargetStatus.Failed, duration);
+        var errors = _errorsByTarget.GetValueOrDefault(e.TargetName);
+        var status = !e.Succeeded ? TargetStatus.Failed : errors > 0 ? TargetStatus.FinishedWithErrors : TargetStatus.Succeeded;
+        _outcomes[e.TargetName] = new TargetOutcome(e.TargetName, status, duration, errors);
     }
 
     private string? CurrentPublicTarget() =>

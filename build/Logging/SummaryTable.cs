@@ -14,7 +14,7 @@ internal static class SummaryTable
         var table = new Table().Border(TableBorder.Simple).AddColumn("Target").AddColumn("Status").AddColumn(new TableColumn("Duration").RightAligned());
         foreach (var row in rows)
         {
-            table.AddRow(new Text(row.Name), new Markup(Status(row.Status)), new Text(Duration(row.Duration)));
+            table.AddRow(new Text(row.Name), new Markup(Status(row)), new Text(Duration(row.Duration)));
         }
 
         table.AddEmptyRow();
@@ -22,9 +22,11 @@ internal static class SummaryTable
         console.Write(table);
     }
 
-    private static string Status(TargetStatus status) => status switch
+    private static string Status(TargetOutcome row) => row.Status switch
     {
         TargetStatus.Succeeded => "[green]Succeeded[/]",
+        // Not "Succeeded" beside an error per failed condition: it finished, and what failed is listed above.
+        TargetStatus.FinishedWithErrors => $"[red]Finished, {row.Errors} error{(row.Errors == 1 ? "" : "s")}[/]",
         TargetStatus.UpToDate => "[grey]Up to date[/]",
         TargetStatus.Failed => "[red]Failed[/]",
         _ => "[yellow]Not run[/]",

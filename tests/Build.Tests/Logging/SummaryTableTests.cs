@@ -33,6 +33,18 @@ public sealed class SummaryTableTests
     }
 
     [Fact]
+    public void A_target_that_finished_but_reported_errors_says_so_with_their_count()
+    {
+        var console = new TestConsole();
+
+        SummaryTable.Write(console, [new("Generate", TargetStatus.FinishedWithErrors, TimeSpan.FromSeconds(2.5), Errors: 2), new("Grade", TargetStatus.FinishedWithErrors, TimeSpan.FromSeconds(1), Errors: 1)], TimeSpan.FromSeconds(3));
+
+        Assert.Contains("Finished, 2 errors", console.Output, StringComparison.Ordinal);
+        Assert.Contains("Finished, 1 error ", console.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Succeeded", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Canonical_diagnostics_look_like_msbuilds()
     {
         Assert.Equal("studies/x/study.yaml(14,7): error IEV0101: bad", DiagnosticFormat.Canonical("studies/x/study.yaml", 14, 7, "error", "IEV0101", "bad"));

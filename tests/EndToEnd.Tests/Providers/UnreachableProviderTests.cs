@@ -23,6 +23,8 @@ public sealed class UnreachableProviderTests
         Assert.True(run.ExitCode != 0, run.ToString());
         Assert.Contains("check the model's base_url and the network, then run again", run.Output, StringComparison.Ordinal);
         Assert.Contains($"0 provider call(s), 0 from cache, {PaidExampleStudy.Cells} never reached the provider", run.Output, StringComparison.Ordinal);
+        // One error per condition (2 templates), and the summary table says Generate finished with them, not "Succeeded".
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"^\s*Generate\s+Finished, 2 errors", System.Text.RegularExpressions.RegexOptions.Multiline), run.Output);
         Assert.Equal(PaidExampleStudy.Cells, study.Query<int>("SELECT count(*) FROM solutions WHERE status = 'error'"));
         // max_concurrency 4: the cells started before the provider was given up tried five times each; every later one
         // was never sent.
