@@ -35,16 +35,12 @@ public static class AppendOnlyCheckpoints
     public const long RowGroupRows = 122_880;
 
     /// <summary>Turns merging off for the store's life on <paramref name="connection"/>, unless a compaction is due.</summary>
-    /// <returns>Whether merging was left on, so that this run's close compacts.</returns>
-    public static bool Use(DuckDBConnection connection)
+    public static void Use(DuckDBConnection connection)
     {
-        var compact = CompactionDue(connection);
-        if (!compact)
+        if (!CompactionDue(connection))
         {
             connection.Execute("SET max_vacuum_tasks = 0");
         }
-
-        return compact;
     }
 
     /// <summary>

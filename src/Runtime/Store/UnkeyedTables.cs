@@ -27,22 +27,21 @@ internal static class UnkeyedTables
     {
         // One look at the catalog for all four tables: every store open of every target asks, and each call of
         // duckdb_constraints() lists the whole database's constraints (four calls were ~20 ms of each open).
-        var keyed = connection.Query(
-                $"SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' AND table_name IN ({string.Join(", ", Tables.Select(table => $"'{table}'"))})",
-                reader => reader.GetString(0))
-            .ToHashSet(StringComparer.Ordinal);
+        var keyed = WithPrimaryKey(connection, Tables);
         foreach (var table in Tables.Where(keyed.Contains))
         {
             Rebuild(connection, table);
         }
     }
 
-    public static bool HasPrimaryKey(DuckDBConnection connection, string table) =>
-        Convert.ToInt64(
-            connection.Scalar(
-                "SELECT count(*) FROM duckdb_constraints() WHERE table_name = $table AND constraint_type = 'PRIMARY KEY'",
-                ("table", table)),
-            System.Globalization.CultureInfo.InvariantCulture) > 0;
+    public static bool HasPrimaryKey(DuckDBConnection connection, string table) => WithPrimaryKey(connection, [table]).Contains(table);
+
+    /// <summary>Which of <paramref name="tables"/> have a primary key, from one query of the catalog.</summary>
+    private static HashSet<string> WithPrimaryKey(DuckDBConnection connection, IReadOnlyList<string> tables) =>
+        connection.Query(
+                $"SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' AND table_name IN ({string.Join(", ", tables.Select(table => $"'{table.Replace("'", "''", StringComparison.Ordinal)}'"))})",
+                reader => reader.GetString(0))
+            .ToHashSet(StringComparer.Ordinal);
 
     private static void Rebuild(DuckDBConnection connection, string table)
     {

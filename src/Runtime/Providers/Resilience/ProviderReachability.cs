@@ -20,7 +20,6 @@ public sealed class ProviderReachability
     private readonly object _gate = new();
     private long? _failingSince;
     private int _failedAttempts;
-    private string? _lastError;
 
     public ProviderReachability(RetrySettings settings, TimeProvider? time = null)
     {
@@ -52,12 +51,11 @@ public sealed class ProviderReachability
             var now = _time.GetTimestamp();
             _failingSince ??= now;
             _failedAttempts++;
-            _lastError = error;
             var failingFor = _time.GetElapsedTime(_failingSince.Value, now);
             if (Unreachable is null && _failedAttempts >= _settings.UnreachableAttempts && failingFor >= _settings.UnreachableAfter)
             {
                 Unreachable = $"not sent: no connection to the provider for {failingFor.TotalSeconds:0} s over {_failedAttempts} attempts " +
-                    $"({_lastError}); check the model's base_url and the network, then run again";
+                    $"({error}); check the model's base_url and the network, then run again";
             }
         }
     }
