@@ -27,6 +27,14 @@ internal static class ExportQueries
         ORDER BY co.condition_id, i.dataset, i.item_id, c.epoch, i.grader
         """;
 
+    // A solution is stored with the condition_id and item_uid of the cell it was generated for, so the cells are
+    // needed only to keep the solutions of the current grid (solutions are never deleted): a semi-join, whose hash
+    // table holds the cells' keys alone. Joined to the cells for their columns, DuckDB built its table from the
+    // solutions, answers and transcripts included: 2.2 s against 1.85 s warm at 1,000,000 rows (docs/BENCHMARKS.md,
+    // "Stop 21"). As before, a solution is exported under its own condition, only while that condition is in the
+    // design; one that two conditions of identical content share is one row now, where the join made one per cell, all
+    // under the solution's condition. Filtering solutions by condition lets the scan skip the other conditions'
+    // solutions before the join instead of after it.
     public static string Solutions(IReadOnlyCollection<string>? conditions = null) => $"""
         SELECT s.cell_key, s.condition_id, co.model, co.lane, co.template, i.dataset, i.item_id, s.epoch, s.status,
                s.output, s.error, s.finish_reason, s.requested_parameters::VARCHAR AS requested_parameters,
@@ -34,16 +42,13 @@ internal static class ExportQueries
                s.reasoning_tokens, s.cache_read_tokens, s.cache_write_tokens, CAST(s.usd AS DOUBLE) AS usd,
                s.latency_ms, s.provider_request_id, s.attempts, s.retries, s.cache_hit, s.run_id, s.created_at,
                s.transcript
-        FROM cells c
-        JOIN solutions s ON s.cell_key = c.cell_key
-        JOIN conditions co ON co.condition_id = c.condition_id
-        JOIN items i ON i.item_uid = c.item_uid
-        WHERE {Of("c.condition_id", conditions)} AND {Of("s.condition_id", conditions)}
+        FROM solutions s
+        SEMI JOIN (SELECT cell_key FROM cells WHERE {Of("condition_id", conditions)}) c ON c.cell_key = s.cell_key
+        JOIN conditions co ON co.condition_id = s.condition_id
+        JOIN items i ON i.item_uid = s.item_uid
+        WHERE {Of("s.condition_id", conditions)}
         ORDER BY s.condition_id, i.dataset, i.item_id, s.epoch
         """;
-
-    // A cell's solution has the cell's condition, so filtering solutions by it too changes no row; it lets DuckDB's scan
-    // skip the other conditions' solutions (their answers and transcripts) before the join instead of after it.
 
     // A grading's condition is its solution's (a pairwise grading's: its first solution's), hence the join on cell_key,
     // on its 64-bit hash as well as the key itself: DuckDB then builds and probes its hash table on the hash first

@@ -110,6 +110,26 @@ public sealed class ExportPartsTests
     }
 
     [Fact]
+    public async Task After_a_template_edit_the_solutions_table_holds_each_current_cells_answer_once_and_no_stale_one()
+    {
+        using var study = await ExportedStudyAsync();
+        File.WriteAllText(Path.Combine(study.Directory, "prompts", "cot.txt"), "Think it through. Q: {input}\n");
+        await RunStagesAsync(study);
+        ExportAgain(study);
+
+        using var store = StudyStore.Open(study.Artifacts);
+        var parts = $"read_parquet('{Path.Combine(study.Context().ExportDirectory, "solutions")}/*.parquet')";
+        // The cot condition keeps its id (ids hash names), so its answers to the old template are still in the store under
+        // it: only their cells are gone.
+        Assert.True(Count(store, "SELECT count(*) FROM solutions WHERE cell_key NOT IN (SELECT cell_key FROM cells)") > 0);
+        Assert.Equal(
+            Count(store, "SELECT count(*) FROM cells c JOIN solutions s ON s.cell_key = c.cell_key"),
+            Count(store, $"SELECT count(*) FROM {parts}"));
+        Assert.Equal(0L, Count(store, $"SELECT count(*) FROM {parts} WHERE cell_key NOT IN (SELECT cell_key FROM cells)"));
+        Assert.Equal(0L, Count(store, $"SELECT count(*) FROM (SELECT cell_key FROM {parts} GROUP BY cell_key HAVING count(*) > 1)"));
+    }
+
+    [Fact]
     public async Task A_template_removed_deletes_its_parts_and_one_added_writes_only_its_own()
     {
         using var study = await ExportedStudyAsync();
@@ -186,6 +206,8 @@ public sealed class ExportPartsTests
         Assert.Equal(templates.Count * Tables.Length * 2, written.Count);
         return templates;
     }
+
+    private static long Count(StudyStore store, string sql) => Convert.ToInt64(store.Connection.Scalar(sql), CultureInfo.InvariantCulture);
 
     private static List<string> PartFiles(TempStudy study)
     {
