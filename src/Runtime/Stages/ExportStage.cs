@@ -102,6 +102,14 @@ public static class ExportStage
                     reader.IsDBNull(6) ? Reporting.Books.StageSpend.Unpriced : "$" + Convert.ToDouble(reader.GetValue(6), CultureInfo.InvariantCulture).ToString("0.0000", CultureInfo.InvariantCulture),
                 ])
             .ToList();
+        if (rows.Count == 0)
+        {
+            // The long table crosses each cell with the graders that apply to its item: with none, it has no rows, and an
+            // empty table under its header read as if the export had lost them.
+            context.Reporter.Info("summary: no scores — no grader applies to any item of the study (add one under graders: in study.yaml, then run Grade); the answers are in solutions.csv");
+            return;
+        }
+
         foreach (var line in TextTable.Render(["condition", "grader", "graded", "cells", "mean", "s.e.", "cost"], rows))
         {
             context.Reporter.Info(line);

@@ -70,6 +70,28 @@ public sealed class ExportStageTests
         Assert.Equal(publishedByGrade, File.ReadAllText(snapshot));
     }
 
+    [Fact]
+    public async Task A_study_without_graders_says_why_it_has_no_scores_instead_of_an_empty_table()
+    {
+        // No graders, and items without a scheme, so no default grader applies either.
+        using var study = new TempStudy(items: 4, yaml: TempStudy.DefaultYaml
+            .Replace("graders:\n  - name: numeric\n    type: numeric\n", "", StringComparison.Ordinal)
+            .Replace(", scheme: scheme}", "}", StringComparison.Ordinal));
+        study.Prepare();
+        await GenerateStage.RunAsync(study.Context(), CancellationToken.None);
+        await GradeStage.RunAsync(study.Context(), CancellationToken.None);
+
+        ExportStage.Run(study.Context());
+
+        var lines = study.Reporter.Lines.ToList();
+        Assert.Contains(lines, line => line.StartsWith("summary: no scores — no grader applies", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("condition ", StringComparison.Ordinal));
+        // The answers are where the line says they are.
+        using var store = StudyStore.Open(study.Artifacts);
+        Assert.Equal(8L, Convert.ToInt64(store.Connection.Scalar(
+            $"SELECT count(*) FROM read_csv('{Path.Combine(study.Context().ExportDirectory, "solutions.csv")}') WHERE status = 'done'"), CultureInfo.InvariantCulture));
+    }
+
     /// <summary>20 cells (10 items × 2 templates), half answered with a formula-shaped text, all graded.</summary>
     private static async Task<TempStudy> GradedStudyAsync()
     {

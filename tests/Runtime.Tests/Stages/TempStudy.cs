@@ -6,7 +6,8 @@ namespace ItemEval.Runtime.Tests.Stages;
 /// <summary>A small study written to a temp folder (study.yaml, data, one or two templates) with its own artifacts.</summary>
 internal sealed class TempStudy : IDisposable
 {
-    private const string Yaml = """
+    /// <summary>The study.yaml a TempStudy gets when none is given.</summary>
+    public const string DefaultYaml = """
         name: tiny
         datasets:
           - name: quiz
@@ -37,7 +38,7 @@ internal sealed class TempStudy : IDisposable
         Directory = Path.Combine(Path.GetTempPath(), "itemeval-stage-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "data"));
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "prompts"));
-        File.WriteAllText(StudyFile, yaml ?? Yaml);
+        File.WriteAllText(StudyFile, yaml ?? DefaultYaml);
         File.WriteAllLines(Path.Combine(Directory, "data", "items.jsonl"), Enumerable.Range(1, items).Select(i =>
             $$"""{"id": "q{{i}}", "question": "What is {{i}} + {{i}}?", "answer": "{{2 * i}}", "scheme": "numeric"}"""));
         File.WriteAllText(Path.Combine(Directory, "prompts", "plain.txt"), "Q: {input}\n");
