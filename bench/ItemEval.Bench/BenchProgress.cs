@@ -5,13 +5,17 @@ namespace ItemEval.Bench;
 /// <summary>
 /// Counts completed calls, prints a line every 250, and keeps the reading at the end of the first 250 so CPU can be
 /// reported for the whole run and for the warm part after it (JIT, first connection and type loading are in the
-/// first calls).
+/// first calls), and the reading at half the calls for the run's second half: the runtime keeps hot code at tier 0 while
+/// new code paths are still being compiled (each first compile restarts its 100 ms tiering delay), which at thousands of
+/// calls a second lasts for the first ~20,000 calls (docs/BENCHMARKS.md, "Stop 21"), so only the second half of a long
+/// run is the steady state a long study runs in.
 /// </summary>
 internal sealed class BenchProgress(int calls, Func<int> retries)
 {
     private const int Every = 250;
     private int _completed;
     private ProcessReading? _warm;
+    private ProcessReading? _half;
 
     public ProcessMeter Meter { get; } = ProcessMeter.Start();
 
@@ -27,6 +31,11 @@ internal sealed class BenchProgress(int calls, Func<int> retries)
         if (done == Every)
         {
             _warm = reading;
+        }
+
+        if (done == calls / 2 / Every * Every)
+        {
+            _half = reading;
         }
 
         Console.WriteLine(string.Create(
@@ -47,6 +56,13 @@ internal sealed class BenchProgress(int calls, Func<int> retries)
             rows.Add(("client CPU per call after the first 250", $"{cpu.TotalMilliseconds / (calls - Every):F3} ms"));
         }
 
+        if (_half is { } half && calls >= 4 * Every)
+        {
+            var halfCalls = calls - (calls / 2 / Every * Every);
+            rows.Add(("client CPU per call, second half of the run", $"{(run.Cpu - half.Cpu).TotalMilliseconds / halfCalls:F3} ms"));
+        }
+
+        rows.Add(("  JIT compilation in the whole run", $"{System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods"));
         rows.Add(("client allocations per call", $"{run.AllocatedBytes / 1024.0 / calls:F1} KiB"));
         BenchTable.Print([.. rows]);
     }

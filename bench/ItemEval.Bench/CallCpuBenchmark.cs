@@ -26,7 +26,8 @@ internal static class CallCpuBenchmark
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var mode = BenchOptions.Value(args, "--mode") ?? "pipeline";
-        var calls = int.Parse(BenchOptions.Value(args, "--calls") ?? "5000", NumberStyles.None, CultureInfo.InvariantCulture);
+        // 40,000 by default: the second half of the run is the steady state a long study runs in (BenchProgress).
+        var calls = int.Parse(BenchOptions.Value(args, "--calls") ?? "40000", NumberStyles.None, CultureInfo.InvariantCulture);
         var concurrency = int.Parse(BenchOptions.Value(args, "--concurrency") ?? "16", NumberStyles.None, CultureInfo.InvariantCulture);
 
         // No limit at the provider either: a minute's window far above what the run sends.
