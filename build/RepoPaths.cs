@@ -7,7 +7,9 @@ internal sealed record RepoPaths(string Root)
 {
     public string TargetsFile => Path.Combine(Root, "src", "Tasks", "ItemEval.targets");
 
-    public string TasksAssembly => Path.Combine(Root, "src", "Tasks", "bin", Configuration, "net10.0", "ItemEval.Tasks.dll");
+    public string TasksAssembly => TaskAssemblyChoice.Choose(
+        Path.Combine(Root, "src", "Tasks", "bin", Configuration, "net10.0"),
+        Configuration == "Release" ? Path.Combine(Root, "src", "Tasks", "bin", "ReadyToRun") : null);
 
     public string Studies => Path.Combine(Root, "studies");
 
