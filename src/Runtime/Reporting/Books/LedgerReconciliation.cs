@@ -68,8 +68,8 @@ public static class LedgerReconciliation
     // an Export after its tables (docs/BENCHMARKS.md, "Stop 21"). Joined on two 64-bit hashes of the key instead — of
     // the whole key and of its first half, so two different keys match only if both collide (cell keys are SHA-256
     // hex, so two that share a first half do not occur) — the same checks cost 0.6 s. A match on both hashes between
-    // two different keys, ~2^-128 a pair, could hide a missing row; it cannot invent a problem: every row named is
-    // read back by its own key.
+    // two different keys, ~2^-128 a pair, could hide a missing row; it cannot invent a problem, since equal keys always
+    // hash alike.
     private static string KeyHashes(string column) => $"{KeyHash1(column)} AS h1, {KeyHash2(column)} AS h2";
 
     private static string KeyHash1(string column) => $"hash({column})";
