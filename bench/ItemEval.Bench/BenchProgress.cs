@@ -17,6 +17,9 @@ internal sealed class BenchProgress(int calls, Func<int> retries)
     private ProcessReading? _warm;
     private ProcessReading? _half;
 
+    // The progress line that starts the run's second half.
+    private readonly int _halfway = calls / 2 / Every * Every;
+
     public ProcessMeter Meter { get; } = ProcessMeter.Start();
 
     public void Completed()
@@ -33,7 +36,7 @@ internal sealed class BenchProgress(int calls, Func<int> retries)
             _warm = reading;
         }
 
-        if (done == calls / 2 / Every * Every)
+        if (done == _halfway)
         {
             _half = reading;
         }
@@ -58,11 +61,10 @@ internal sealed class BenchProgress(int calls, Func<int> retries)
 
         if (_half is { } half && calls >= 4 * Every)
         {
-            var halfCalls = calls - (calls / 2 / Every * Every);
-            rows.Add(("client CPU per call, second half of the run", $"{(run.Cpu - half.Cpu).TotalMilliseconds / halfCalls:F3} ms"));
+            rows.Add(("client CPU per call, second half of the run", $"{(run.Cpu - half.Cpu).TotalMilliseconds / (calls - _halfway):F3} ms"));
         }
 
-        rows.Add(("  JIT compilation in the whole run", $"{System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods"));
+        rows.Add(("JIT compilation, whole run", $"{System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods"));
         rows.Add(("client allocations per call", $"{run.AllocatedBytes / 1024.0 / calls:F1} KiB"));
         BenchTable.Print([.. rows]);
     }
