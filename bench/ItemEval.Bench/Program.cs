@@ -5,7 +5,7 @@ using ItemEval.Bench;
 // dotnet run -c Release --project bench/ItemEval.Bench -- sdk-floor   (the same pace through the OpenAI SDK client alone)
 // dotnet run -c Release --project bench/ItemEval.Bench -- generate-limits [--calls 300] [--rpm 300] [--latency-ms 200] [--jitter-ms 100]
 //   (a two-model study through the Generate stage, with rpm set and without; --calls is per model)
-// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--estimate-only] [--dataset /work/shared/datasets/gsm8k/test.jsonl] [--edit model|template]
+// dotnet run -c Release --project bench/ItemEval.Bench -- scale [--cells 10000] [--latency-ms N [--concurrency 8]] [--estimate-only] [--dataset /work/shared/datasets/gsm8k/test.jsonl] [--edit model|template]
 //   (one ./build.sh Export of a mock study from clean, as a user runs it: wall, process-tree CPU, peak RSS, split by
 //   target; Linux, needs /usr/bin/time; --edit then edits one template of five (1/5 stale) or adds a model (1/5 of the
 //   edited study new), runs one ./build.sh Export again and judges it against that study from clean)

@@ -22,12 +22,21 @@ internal static class ScaleBenchmark
 
         var root = RepositoryRoot();
 
+        // --latency-ms (with --concurrency, calls at once per model, default 8 as for a hosted model) paces the mock
+        // models; the issue's figures are at zero latency, unlimited.
+        var pace = BenchOptions.Value(args, "--latency-ms") is { } latency
+            ? new MockPace(
+                int.Parse(latency, NumberStyles.None, CultureInfo.InvariantCulture),
+                int.Parse(BenchOptions.Value(args, "--concurrency") ?? "8", NumberStyles.None, CultureInfo.InvariantCulture))
+            : null;
+
         // Issue 10's template case is "1/5 of the cells": one template of five.
-        using var study = ScaleStudy.Create(cells, dataset, templates: edit == "template" ? 5 : 2);
+        using var study = ScaleStudy.Create(cells, dataset, templates: edit == "template" ? 5 : 2, pace);
 
         // --keep leaves the study and its store in place afterwards, to profile a target on it by hand.
         study.Keep = args.Contains("--keep");
-        Console.WriteLine($"{study.Cells:N0} cells ({study.Items:N0} GSM8K items × {study.Conditions} conditions × {study.Epochs} epochs) in {study.Directory}");
+        var paced = pace is null ? "" : $"; mock models answer after {pace.LatencyMilliseconds} ms, {pace.Concurrency} calls at once each";
+        Console.WriteLine($"{study.Cells:N0} cells ({study.Items:N0} GSM8K items × {study.Conditions} conditions × {study.Epochs} epochs){paced} in {study.Directory}");
         await FrontEndRun.RunAsync(root, study, "--help");
         if (args.Contains("--estimate-only"))
         {
@@ -119,7 +128,7 @@ internal static class ScaleBenchmark
     private static async Task<StageMeasurement> MeasureEditedFromCleanAsync(string root, int cells, ScaleStudy edited, string dataset)
     {
         // The same study as before the edit (the --cells asked for), then the same edit.
-        using var clean = ScaleStudy.Create(cells, dataset, edited.Templates);
+        using var clean = ScaleStudy.Create(cells, dataset, edited.Templates, edited.Pace);
         clean.AddModel();
         return await FrontEndRun.MeasureAsync(root, clean, "Export");
     }

@@ -6,7 +6,8 @@ namespace ItemEval.Bench;
 /// A big mock study in a temp folder: real GSM8K items, 2 mock models at zero latency × 2 lanes × 2 templates (8
 /// conditions; 5 templates, 20 conditions, for <c>--edit template</c>), and as many items and epochs as it takes to
 /// reach the cells asked for (1,250 items × conditions × epochs above 10,000 cells). Its artifacts stay in the folder
-/// too (<c>ITEMEVAL_ARTIFACTS</c>).
+/// too (<c>ITEMEVAL_ARTIFACTS</c>). With a <see cref="MockPace"/>, each mock model answers after that latency and
+/// takes that many calls at once, as a hosted model would; the issue's figures are at zero latency, unlimited.
 /// </summary>
 internal sealed class ScaleStudy : IDisposable
 {
@@ -14,12 +15,13 @@ internal sealed class ScaleStudy : IDisposable
     private const int ItemsPerEpoch = 1250;
     private bool _extraModel;
 
-    private ScaleStudy(string directory, int templates, int items, int epochs)
+    private ScaleStudy(string directory, int templates, int items, int epochs, MockPace? pace)
     {
         Directory = directory;
         Templates = templates;
         Items = items;
         Epochs = epochs;
+        Pace = pace;
     }
 
     public string Directory { get; }
@@ -35,17 +37,20 @@ internal sealed class ScaleStudy : IDisposable
 
     public int Epochs { get; }
 
+    /// <summary>The mock models' latency and calls at once; null: zero latency, unlimited.</summary>
+    public MockPace? Pace { get; }
+
     /// <summary>2 mock models × 2 lanes per template, and the third model's 1 lane once <see cref="AddModel"/> ran.</summary>
     public int Conditions => (ConditionsPerTemplate + (_extraModel ? 1 : 0)) * Templates;
 
     public int Cells => Conditions * Items * Epochs;
 
-    public static ScaleStudy Create(int cells, string dataset, int templates = 2)
+    public static ScaleStudy Create(int cells, string dataset, int templates = 2, MockPace? pace = null)
     {
         var conditions = ConditionsPerTemplate * templates;
         var items = Math.Clamp(cells / conditions, 1, ItemsPerEpoch);
         var epochs = Math.Max(1, cells / (conditions * items));
-        var study = new ScaleStudy(Path.Combine(Path.GetTempPath(), "itemeval-scale-" + Guid.NewGuid().ToString("N")[..8]), templates, items, epochs);
+        var study = new ScaleStudy(Path.Combine(Path.GetTempPath(), "itemeval-scale-" + Guid.NewGuid().ToString("N")[..8]), templates, items, epochs, pace);
         System.IO.Directory.CreateDirectory(Path.Combine(study.Directory, "data"));
         System.IO.Directory.CreateDirectory(Path.Combine(study.Directory, "prompts"));
         File.Copy(dataset, Path.Combine(study.Directory, "data", "gsm8k.jsonl"));
@@ -78,7 +83,10 @@ internal sealed class ScaleStudy : IDisposable
     private void WriteStudyFile(bool extraModel)
     {
         const string lanes = "[{name: t0, temperature: 0.0, max_tokens: 64}, {name: t08, temperature: 0.8, max_tokens: 64}]";
-        var extra = extraModel ? "\n    - id: mock/c\n      lanes: [{name: t0, temperature: 0.0, max_tokens: 64}]" : "";
+        var options = Pace is { } pace
+            ? string.Create(CultureInfo.InvariantCulture, $"\n      options: {{latency_ms: {pace.LatencyMilliseconds}, max_concurrency: {pace.Concurrency}}}")
+            : "";
+        var extra = extraModel ? $"\n    - id: mock/c{options}\n      lanes: [{{name: t0, temperature: 0.0, max_tokens: 64}}]" : "";
         File.WriteAllText(StudyFile, string.Create(CultureInfo.InvariantCulture, $"""
             name: scale
             datasets:
@@ -89,9 +97,9 @@ internal sealed class ScaleStudy : IDisposable
                 mapping: {"{"}id: '#row', input: question, target: answer{"}"}
             design:
               models:
-                - id: mock/a
+                - id: mock/a{options}
                   lanes: {lanes}
-                - id: mock/b
+                - id: mock/b{options}
                   lanes: {lanes}{extra}
               templates:
             {string.Join("\n", TemplateTexts().Take(Templates).Select(template => $"    - {{name: {template.Name}, path: prompts/{template.Name}.txt}}"))}
