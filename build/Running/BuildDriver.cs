@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using ItemEval.Build.Logging;
 using Microsoft.Build.Evaluation;
 using Microsoft.Build.Execution;
@@ -8,8 +9,9 @@ using Microsoft.Build.Logging;
 namespace ItemEval.Build.Running;
 
 /// <summary>
-/// Runs the targets file in this process with BuildManager (no node reuse, one in-proc node) and turns Ctrl-C into
-/// a clean cancellation the tasks honour.
+/// Runs the targets file in this process with BuildManager (no node reuse, one in-proc node) and turns Ctrl-C — and
+/// SIGTERM, what a CI runner's cancel or timeout, <c>timeout</c>, <c>docker stop</c> and systemd send — into a clean
+/// cancellation the tasks honour: the calls in flight are answered and stored, since the provider bills them anyway.
 /// </summary>
 internal sealed class BuildDriver(RepoPaths paths)
 {
@@ -52,20 +54,34 @@ internal sealed class BuildDriver(RepoPaths paths)
         var clock = Stopwatch.StartNew();
         var cancelled = false;
         var interrupts = 0;
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        void Interrupt(string notice)
         {
             if (Interlocked.Increment(ref interrupts) > 1)
             {
-                // A second Ctrl-C means "now": finished cells are already stored.
+                // A second Ctrl-C or SIGTERM means "now": finished cells are already stored.
                 Environment.Exit(ExitCodes.Interrupted);
             }
 
-            e.Cancel = true;
             cancelled = true;
-            Console.Error.WriteLine("Cancelling: finishing the calls in flight and saving finished cells… (Ctrl-C again to quit at once)");
+            Console.Error.WriteLine(notice);
             BuildManager.DefaultBuildManager.CancelAllSubmissions();
         }
 
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            Interrupt("Cancelling: finishing the calls in flight and saving finished cells… (Ctrl-C again to quit at once)");
+        }
+
+        // Left to the runtime, SIGTERM ends the process at once: the calls in flight are billed and never stored, so
+        // the ledger misses them and the next run pays for them again. The sender's grace period (10 s for docker
+        // stop) usually covers the calls in flight; if it does not, its SIGKILL costs what SIGTERM used to. Windows has
+        // no SIGTERM of its own (the runtime maps a logoff or shutdown to it, which is not a stop to delay).
+        using var terminate = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            Interrupt("Stopping on SIGTERM: finishing the calls in flight and saving finished cells… (a second signal quits at once)");
+        });
         Console.CancelKeyPress += OnCancel;
         try
         {

@@ -4,7 +4,10 @@ using ItemEval.FakeProviders;
 
 namespace ItemEval.EndToEnd.Tests.Money;
 
-/// <summary>Ctrl-C through the front end against a provider that bills every request it starts working on.</summary>
+/// <summary>
+/// Ctrl-C, and SIGTERM (a CI runner's cancel or timeout, <c>timeout</c>, <c>docker stop</c>), through the front end
+/// against a provider that bills every request it starts working on.
+/// </summary>
 public sealed class InterruptTests : IAsyncLifetime
 {
     private const int Cells = 40;
@@ -14,8 +17,10 @@ public sealed class InterruptTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    [Fact]
-    public async Task A_first_ctrl_c_stores_the_calls_in_flight_and_the_next_run_pays_for_nothing_twice()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_first_ctrl_c_or_sigterm_stores_the_calls_in_flight_and_the_next_run_pays_for_nothing_twice(string signal)
     {
         using var study = PaidStudy();
         _server.Behavior.Latency = TimeSpan.FromMilliseconds(300);
@@ -25,7 +30,7 @@ public sealed class InterruptTests : IAsyncLifetime
         {
             if (Regex.IsMatch(line, $@"\b[1-9]\d*/{Cells} cells") && Interlocked.Exchange(ref interrupted, 1) == 0)
             {
-                Interrupt(process);
+                Send(signal, process);
             }
         }, Environment());
 
@@ -47,9 +52,9 @@ public sealed class InterruptTests : IAsyncLifetime
         Assert.All(billsPerPrompt, count => Assert.Equal(1, count));
     }
 
-    private static void Interrupt(Process process)
+    private static void Send(string signal, Process process)
     {
-        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
