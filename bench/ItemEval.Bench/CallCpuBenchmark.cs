@@ -38,12 +38,15 @@ internal static class CallCpuBenchmark
         {
             using var cache = new ResponseCache(Path.Combine(directory, "cache"));
             using var pipeline = new ClientPipeline([ModelFor(server, concurrency)]);
+
+            // Generate journals each paid attempt before sending it (InFlightJournal): part of a call's cost.
+            using var journal = InFlightJournal.For(directory, "bench");
             var send = mode switch
             {
                 "bare" => FloorBenchmarks.BareSender(server),
                 "sdk" => FloorBenchmarks.SdkSender(server),
-                "pipeline" => Pipeline(ModelFor(server, concurrency), pipeline, cache),
-                "layers" => Pipeline(ModelFor(server, concurrency), pipeline, cache, new InstantProvider()),
+                "pipeline" => Pipeline(ModelFor(server, concurrency), pipeline, cache, journal),
+                "layers" => Pipeline(ModelFor(server, concurrency), pipeline, cache, journal, new InstantProvider()),
                 "sdk-timed" => TimedSdk(server),
                 _ => throw new ArgumentException($"--mode {mode}: expected bare, sdk, sdk-timed, pipeline or layers"),
             };
@@ -99,10 +102,10 @@ internal static class CallCpuBenchmark
     }
 
     /// <param name="provider">Null: the real OpenAI client for the model, as Generate builds it.</param>
-    private static Func<int, Task> Pipeline(ModelConfig model, ClientPipeline pipeline, ResponseCache cache, IModelClient? provider = null)
+    private static Func<int, Task> Pipeline(ModelConfig model, ClientPipeline pipeline, ResponseCache cache, InFlightJournal journal, IModelClient? provider = null)
     {
         var ledger = new LedgerSink("bench", "generate");
-        var meter = new SpendMeter(PriceTable.For(BudgetConfig.Unlimited), new SpendReservations(null, 0m), ledger);
+        var meter = new SpendMeter(PriceTable.For(BudgetConfig.Unlimited), new SpendReservations(null, 0m), ledger, journal);
         var client = pipeline.Build(model, new BenchEnvironment(), cache, readCache: true, meter, new CountingRetryObserver(), provider: provider);
         return async index =>
         {

@@ -21,6 +21,7 @@ namespace ItemEval.Runtime.Stages;
 internal sealed class ModelCalls : IDisposable
 {
     private readonly ClientPipeline _pipeline;
+    private readonly InFlightJournal _journal;
     private readonly bool _ownsCache;
 
     /// <param name="models">The models this stage may call (their transport and rate-limit settings).</param>
@@ -42,7 +43,8 @@ internal sealed class ModelCalls : IDisposable
         // The same layered tables (study prices, pricing_path, refreshed catalog, packaged) the estimate uses.
         Prices = StagePrices.Load(context, study, mayRefresh: false);
         Ledger = new LedgerSink(run.RunId, ledgerKind);
-        var meter = new SpendMeter(Prices, new SpendReservations(budget.MaxUsd, run.Store.Ledger.TotalUsd()), Ledger);
+        _journal = InFlightJournal.For(context.ArtifactsDirectory, run.RunId);
+        var meter = new SpendMeter(Prices, new SpendReservations(budget.MaxUsd, run.Store.Ledger.TotalUsd()), Ledger, journal: _journal);
         Batches = new BatchContext(
             run, study.Config.Name, context.ArtifactsDirectory, environment, Prices, meter.Reservations, budget.MaxUsd, Cache,
             Transcripts, context.Reporter, BatchPolling.From(environment), context.Options.NoWait);
@@ -71,6 +73,7 @@ internal sealed class ModelCalls : IDisposable
     public void Dispose()
     {
         _pipeline.Dispose();
+        _journal.Dispose();
         Transcripts.Dispose();
         if (_ownsCache)
         {

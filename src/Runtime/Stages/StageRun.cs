@@ -1,3 +1,4 @@
+using ItemEval.Runtime.Budget;
 using ItemEval.Runtime.Reporting;
 using ItemEval.Runtime.Store;
 
@@ -23,13 +24,15 @@ public sealed class StageRun : IDisposable
     public static readonly IReadOnlyList<string> CellNeutralTargets = ["Grade"];
 
     private readonly StudyLock _lock;
+    private readonly string _artifactsDirectory;
     private readonly bool _publishes;
     private string _status = "failed";
     private int _calls;
 
-    private StageRun(StudyLock studyLock, StudyStore store, string runId, StatusSnapshotPublisher progress, bool publishes)
+    private StageRun(StudyLock studyLock, string artifactsDirectory, StudyStore store, string runId, StatusSnapshotPublisher progress, bool publishes)
     {
         _lock = studyLock;
+        _artifactsDirectory = artifactsDirectory;
         _publishes = publishes;
         Store = store;
         RunId = runId;
@@ -77,6 +80,12 @@ public sealed class StageRun : IDisposable
         try
         {
             Store.Runs.Finish(RunId, _status, _calls);
+            if (_status is "succeeded" or "cancelled")
+            {
+                // Its writers stored every attempt's ledger row before the run ended; a failed run's journal stays for the next run to settle.
+                InFlightJournal.Discard(_artifactsDirectory, RunId);
+            }
+
             if (_publishes)
             {
                 Progress.PublishFinal(Store);
@@ -100,6 +109,12 @@ public sealed class StageRun : IDisposable
                 context.Reporter.Info($"run {abandoned.RunId} ({abandoned.Target}, started {abandoned.StartedAt:yyyy-MM-dd HH:mm:ss}Z) ended without finishing (killed or crashed): marked abandoned");
             }
 
+            foreach (var run in InFlightJournal.Recover(store, context.ArtifactsDirectory).GroupBy(entry => entry.RunId))
+            {
+                var usd = run.Any(entry => entry.Usd is null) ? "" : $" (${run.Sum(entry => entry.Usd):0.0000})";
+                context.Reporter.Info($"run {run.Key} stopped with {run.Count()} paid call(s) in flight, which the provider may bill: booked in the ledger as unconfirmed at their worst case{usd}");
+            }
+
             var runId = store.Runs.Start(target, ToolInfo.Version);
             var progress = new StatusSnapshotPublisher(context.ArtifactsDirectory, runId, target);
             if (publishes)
@@ -107,7 +122,7 @@ public sealed class StageRun : IDisposable
                 progress.PublishStart(store, CountNeutralTargets, keepsCounts: CellNeutralTargets.Contains(target));
             }
 
-            return new StageRun(studyLock, store, runId, progress, publishes);
+            return new StageRun(studyLock, context.ArtifactsDirectory, store, runId, progress, publishes);
         }
         catch
         {

@@ -8,6 +8,9 @@ namespace ItemEval.Runtime.Store;
 /// </summary>
 public sealed record LedgerEntry(string RunId, string Kind, string? CellKey, string Model, int InputTokens, int OutputTokens, decimal? Usd)
 {
+    /// <summary>The row's id; a paid attempt's is the one its <see cref="Budget.InFlightJournal"/> line gave it before it was sent, so a killed run's journal can tell which attempts have their row.</summary>
+    public string? EntryId { get; init; }
+
     public bool Unconfirmed { get; init; }
 
     /// <summary>Served from the response cache: nothing was sent, $0; the tokens say what it saved.</summary>

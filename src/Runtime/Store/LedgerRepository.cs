@@ -30,13 +30,29 @@ public sealed class LedgerRepository
             _connection,
             entries,
             static (row, entry) => row
-                .AppendValue(Guid.NewGuid().ToString("N")).AppendValue(entry.RunId).AppendValue(entry.Kind).AppendValue(entry.CellKey)
+                .AppendValue(entry.EntryId ?? Guid.NewGuid().ToString("N")).AppendValue(entry.RunId).AppendValue(entry.Kind).AppendValue(entry.CellKey)
                 .AppendValue(entry.Model).AppendValue(entry.InputTokens).AppendValue(entry.OutputTokens).AppendValue(entry.Usd)
                 .AppendValue(entry.Unconfirmed).AppendValue(entry.CacheHit).AppendValue(entry.Batch),
             """
             INSERT INTO ledger (entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, recorded_at, unconfirmed, cache_hit, batch)
             SELECT entry_id, run_id, kind, cell_key, model, input_tokens, output_tokens, usd, now(), unconfirmed, cache_hit, batch FROM ledger_batch
             """);
+    }
+
+    /// <summary>The ids of the ledger rows of <paramref name="runIds"/>.</summary>
+    public IReadOnlySet<string> EntryIdsOf(IReadOnlyList<string> runIds)
+    {
+        if (runIds.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        var parameters = runIds.Select((id, index) => ($"r{index}", (object?)id)).ToArray();
+        return _connection.Query(
+                $"SELECT entry_id FROM ledger WHERE run_id IN ({string.Join(", ", parameters.Select(parameter => "$" + parameter.Item1))})",
+                reader => reader.GetString(0),
+                parameters)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Everything that may have been billed; unconfirmed attempts count at their worst case.</summary>

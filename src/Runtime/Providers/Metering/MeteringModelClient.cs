@@ -1,9 +1,10 @@
 namespace ItemEval.Runtime.Providers.Metering;
 
 /// <summary>
-/// Reserves an attempt's worst case against the cap before it is sent, settles to the actual cost after, and records
-/// every attempt that may have been billed in the ledger — known usage as billed, an unreadable or abandoned answer as
-/// unconfirmed at its worst case.
+/// Reserves an attempt's worst case against the cap before it is sent, journals it (<see cref="Budget.InFlightJournal"/>:
+/// a kill before its ledger row is stored still books it), settles to the actual cost after, and records every attempt
+/// that may have been billed in the ledger — known usage as billed, an unreadable or abandoned answer as unconfirmed at
+/// its worst case.
 /// </summary>
 /// <remarks>
 /// Sits inside the rate limiter (a queued call holds no money) and outside the attempt timeout. The caller's token
@@ -17,6 +18,7 @@ public sealed class MeteringModelClient(IModelClient inner, SpendMeter meter) : 
     {
         var worstCase = meter.WorstCase(request);
         var reservation = await meter.Reservations.ReserveAsync(worstCase, cancellationToken);
+        var entryId = meter.Sending(request, worstCase);
         ModelResponse response;
         try
         {
@@ -27,7 +29,7 @@ public sealed class MeteringModelClient(IModelClient inner, SpendMeter meter) : 
             // A broken answer that still said what it used: billed, and the bill is known.
             var billedCost = meter.Cost(request, usage);
             meter.Reservations.Settle(reservation, billedCost ?? 0m);
-            meter.Ledger.Add(request, usage, billedCost);
+            meter.Ledger.Add(request, usage, billedCost, entryId);
             throw;
         }
         catch (Exception failure)
@@ -36,7 +38,11 @@ public sealed class MeteringModelClient(IModelClient inner, SpendMeter meter) : 
             meter.Reservations.Settle(reservation, billed ? worstCase : 0m);
             if (billed)
             {
-                meter.Ledger.Add(request, usage: null, meter.Unconfirmed(request, worstCase));
+                meter.Ledger.Add(request, usage: null, meter.Unconfirmed(request, worstCase), entryId);
+            }
+            else
+            {
+                meter.NotBilled(entryId);
             }
 
             throw;
@@ -44,7 +50,7 @@ public sealed class MeteringModelClient(IModelClient inner, SpendMeter meter) : 
 
         var cost = meter.Cost(request, response.Usage);
         meter.Reservations.Settle(reservation, cost ?? 0m);
-        meter.Ledger.Add(request, response.Usage, cost);
+        meter.Ledger.Add(request, response.Usage, cost, entryId);
         return response;
     }
 

@@ -7,8 +7,9 @@ namespace ItemEval.Runtime.Reporting.Books;
 /// <summary>
 /// Checks that the ledger and the result rows tell the same story before Export publishes any spend: every stored
 /// answer that was billed (a done or empty solution not served from the response cache) has a ledger row for its cell
-/// at the same cost; every generation ledger row belongs to a stored cell; judges' ledger rows cover what the gradings
-/// say they cost. Other ledger rows of a cell are attempts that were billed but not kept (retries, unconfirmed).
+/// at the same cost; every confirmed generation ledger row belongs to a stored cell (an unconfirmed one need not: its
+/// answer never arrived — a call in flight when its run was killed, whose cell a later run under another policy may
+/// never ask again); judges' ledger rows cover what the gradings say they cost. Other ledger rows of a cell are attempts that were billed but not kept (retries, unconfirmed).
 /// A mismatch fails Export, naming the rows.
 /// </summary>
 public static class LedgerReconciliation
@@ -37,7 +38,7 @@ public static class LedgerReconciliation
             $$"""
             SELECT l.entry_id, l.cell_key, l.usd FROM ledger l
             ANTI JOIN (SELECT {{KeyHashes("cell_key")}} FROM solutions) s ON s.h1 = {{KeyHash1("l.cell_key")}} AND s.h2 = {{KeyHash2("l.cell_key")}}
-            WHERE l.kind <> 'judge' AND l.cell_key IS NOT NULL
+            WHERE l.kind <> 'judge' AND l.cell_key IS NOT NULL AND NOT l.unconfirmed
             ORDER BY l.entry_id
             """,
             reader => $"ledger row {reader.GetString(0)} ({Cost(reader.GetValue(2))}) is for cell {reader.GetString(1)}, which has no solution"));
