@@ -73,7 +73,21 @@ internal static class FrontEndProcess
         process.BeginErrorReadLine();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A front end left running would outlive the test, hold its store open and poll a server that is gone.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            lock (output)
+            {
+                throw new TimeoutException($"the front end ({string.Join(' ', arguments)}) did not exit in time and was killed; its output:\n{output}");
+            }
+        }
+
         process.WaitForExit();
         lock (output)
         {

@@ -52,6 +52,7 @@ public sealed class BatchResumeTests : IAsyncLifetime
     [Fact]
     public async Task Ctrl_c_while_waiting_leaves_the_batch_running_at_the_provider_and_says_so()
     {
+        CtrlC.AssertDeliverable();
         using var study = BatchStudyWorkspace.Create();
         var batches = _server.OpenAIBatches;
         batches.Behavior.PollsInProgress = int.MaxValue;

@@ -22,6 +22,11 @@ public sealed class InterruptTests : IAsyncLifetime
     [InlineData("TERM")]
     public async Task A_first_ctrl_c_or_sigterm_stores_the_calls_in_flight_and_the_next_run_pays_for_nothing_twice(string signal)
     {
+        if (signal == "INT")
+        {
+            CtrlC.AssertDeliverable();
+        }
+
         using var study = PaidStudy();
         _server.Behavior.Latency = TimeSpan.FromMilliseconds(300);
         var interrupted = 0;
