@@ -36,18 +36,27 @@ if [ -f "$frontend" ] && [ -z "$(find "$root/build" "$root/src" "$root/Directory
   stale=0
 fi
 
-# The task assembly and its dependencies, precompiled for this machine (ReadyToRun), which the front end runs instead of
-# the plain build while it is at least as new: a build's short targets (Status, an edit) then wait less for the JIT
-# (docs/BENCHMARKS.md, "Stop 21"). Optional: if it cannot be made (no runtime pack reachable, say), the plain build runs.
-precompiled="$root/src/Tasks/bin/ReadyToRun"
-
 if [ "$stale" = 1 ]; then
-  rm -rf "$precompiled"
+  echo "building the ItemEval front end (its sources changed, or this is the first run: up to a minute)…" >&2
   if ! log="$("$dotnet" build "$root/build/ItemEval.Build.csproj" -c Release -nodeReuse:false -v q -nologo 2>&1)"; then
     echo "$log" >&2
     echo "error: building the ItemEval front end failed (output above)." >&2
     exit 2
   fi
+  touch "$frontend"
+fi
+
+# With ITEMEVAL_PRECOMPILE=1, the task assembly and its dependencies are also precompiled for this machine (ReadyToRun),
+# and the front end runs that copy instead of the plain build while it is at least as new: short targets on a big study
+# (Status, an edit) then wait a little less for the JIT (docs/BENCHMARKS.md, "Stop 21"). Not the default: on a fresh
+# machine it downloads the runtime packs and takes about a minute, twice the plain build, before the first command runs.
+# A copy older than the plain build is never run (build/TaskAssemblyChoice.cs); a rebuild deletes it.
+precompiled="$root/src/Tasks/bin/ReadyToRun"
+if [ "$stale" = 1 ]; then
+  rm -rf "$precompiled"
+fi
+if [ "${ITEMEVAL_PRECOMPILE:-0}" = 1 ] && [ ! -f "$precompiled/ItemEval.Tasks.dll" ]; then
+  echo "precompiling the task assembly for this machine (ITEMEVAL_PRECOMPILE=1)…" >&2
   if ! "$dotnet" publish "$root/src/Tasks/ItemEval.Tasks.csproj" -c Release --use-current-runtime --self-contained false \
       -p:PublishReadyToRun=true -o "$precompiled" -nodeReuse:false -v q -nologo >/dev/null 2>&1; then
     rm -rf "$precompiled"
@@ -56,7 +65,6 @@ if [ "$stale" = 1 ]; then
     # Publish keeps an unchanged file's old time; the front end runs the copy only while it is as new as the plain build.
     touch "$precompiled"/*.dll
   fi
-  touch "$frontend"
 fi
 
 exec "$dotnet" "$frontend" "$@"
