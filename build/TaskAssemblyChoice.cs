@@ -1,10 +1,11 @@
 namespace ItemEval.Build;
 
 /// <summary>
-/// Which copy of the task assembly a build runs: the ReadyToRun copy build.sh precompiles beside the plain build
-/// (<c>src/Tasks/bin/ReadyToRun</c>: its short targets wait less for the JIT, docs/BENCHMARKS.md "Stop 21"), but only
-/// while no assembly of the plain build is newer than it — a plain build made after it (by <c>dotnet build</c>, not
-/// build.sh, which deletes the copy before it builds) means the copy may hold older code, and the plain build runs.
+/// Which copy of the task assembly a build runs: the ReadyToRun copy <c>ITEMEVAL_PRECOMPILE=1 ./build.sh</c> precompiles
+/// beside the plain build (<c>src/Tasks/bin/ReadyToRun</c>: its short targets wait less for the JIT, docs/BENCHMARKS.md
+/// "Stop 21"), but only while no assembly of the plain build is newer than it — a plain build made after it (by
+/// <c>dotnet build</c>, not build.sh, which deletes the copy before it builds) means the copy may hold older code, and
+/// the plain build runs.
 /// </summary>
 internal static class TaskAssemblyChoice
 {
